@@ -1,0 +1,45 @@
+/**
+ * What a host (Electron main, the web host, the CLI) gets from `createCore`: the contract implemented once,
+ * a dispatcher that validates untrusted arguments, events, and media resolved by id (never by path from
+ * the outside).
+ */
+import type { CatalogueApi } from '../../shared/api';
+import type { MediaVariant } from '../../shared/client';
+import type { VigilEvent } from '../../shared/dto';
+import type { ApiResult } from '../../shared/errors';
+
+export interface CoreOptions {
+  /** The catalogue folder; created if missing. */
+  catalogueDir: string;
+  /** This workstation's random id, recorded with every custody event (see `loadWorkstationId`). Hosts always
+   *  pass it; without it events are recorded as from an unregistered workstation. */
+  workstationId?: string;
+  /** Vigil's version, recorded as the tool version in the custody log; default: this build's version. */
+  appVersion?: string;
+  /** A better-sqlite3 native binding built for the running runtime (Electron); default: the Node build. */
+  nativeBinding?: string;
+  /** Injected clock and time zone so tests are deterministic; defaults: the system's. */
+  now?: () => Date;
+  timeZone?: string;
+}
+
+export interface MediaFile {
+  /** Absolute path inside the catalogue's vault or derived folder; for the hosts' eyes only. */
+  path: string;
+  mime: string;
+  size: number;
+}
+
+export type Dispatch = (method: string, args: unknown) => Promise<ApiResult<unknown>>;
+
+export interface Core {
+  readonly catalogueDir: string;
+  readonly api: CatalogueApi;
+  /** Validates `args` for `method` with zod, calls it, and turns every failure into an error value. */
+  readonly dispatch: Dispatch;
+  onEvent(listener: (event: VigilEvent) => void): () => void;
+  /** Finds the file behind `/media/<id>/<variant>`; throws CatalogueError NOT_FOUND when there is none. */
+  resolveMedia(itemId: number, variant: MediaVariant): MediaFile;
+  /** Closes the database and releases the catalogue lock. Safe to call twice. */
+  close(): void;
+}

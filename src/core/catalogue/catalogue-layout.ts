@@ -1,0 +1,32 @@
+/** The folders and files of a catalogue on disk (DESIGN.md §3). */
+import { mkdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+
+export interface CatalogueLayout {
+  root: string;
+  name: string;
+  database: string;
+  vault: string;
+  derived: string;
+  backups: string;
+  lock: string;
+}
+
+export function catalogueLayout(dir: string): CatalogueLayout {
+  const root = resolve(dir);
+  return {
+    root,
+    name: basename(root),
+    database: join(root, 'catalogue.sqlite'),
+    vault: join(root, 'vault'),
+    derived: join(root, 'derived'),
+    backups: join(root, 'backups'),
+    lock: join(root, 'catalogue.lock'),
+  };
+}
+
+export function ensureCatalogueFolders(layout: CatalogueLayout): void {
+  for (const dir of [layout.root, layout.vault, layout.derived, layout.backups]) {
+    mkdirSync(dir, { recursive: true });
+  }
+}

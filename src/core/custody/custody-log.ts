@@ -1,0 +1,100 @@
+/**
+ * The hash-chained custody log (DESIGN.md §7). Each row's hash is the SHA-256 of the canonical JSON
+ * (RFC 8785, via `canonicalize`) of the row without its own hash, previous row's hash included, so editing,
+ * removing or reordering any row breaks the chain at that row and `verifyChain` names it.
+ */
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { CustodyRepository, CustodyRow } from '../repositories/custody-repository';
+
+export const GENESIS_HASH = '0'.repeat(64);
+export const TOOL_NAME = 'Vigil';
+
+export interface CustodyContext {
+  catalogueId: string;
+  workstationId: string;
+  toolVersion: string;
+  timeZone: string;
+  now: () => Date;
+  /** Who is acting now; read at each append because the archivist can change it. */
+  actor: () => { name: string; organisation: string | null };
+}
+
+export interface CustodyEventInput {
+  action: string;
+  targetType?: string | null;
+  targetRef?: string | null;
+  sha256Before?: string | null;
+  sha256After?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export function hashCustodyRow(row: Omit<CustodyRow, 'hash'>): string {
+  const canonical = canonicalize(row);
+  if (canonical === undefined) throw new Error('A custody row could not be canonicalised.');
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+export interface ChainProblem {
+  seq: number;
+  problem: string;
+}
+
+export function createCustodyLog(repo: CustodyRepository, context: CustodyContext) {
+  return {
+    /** Appends one event. Call inside the service's transaction so the event and the change land together. */
+    append(input: CustodyEventInput): CustodyRow {
+      const previous = repo.last();
+      const actor = context.actor();
+      const withoutHash: Omit<CustodyRow, 'hash'> = {
+        seq: (previous?.seq ?? 0) + 1,
+        at: context.now().toISOString(),
+        timeZone: context.timeZone,
+        actor: actor.name,
+        actorOrganisation: actor.organisation,
+        workstationId: context.workstationId,
+        catalogueId: context.catalogueId,
+        action: input.action,
+        targetType: input.targetType ?? null,
+        targetRef: input.targetRef ?? null,
+        sha256Before: input.sha256Before ?? null,
+        sha256After: input.sha256After ?? null,
+        tool: TOOL_NAME,
+        toolVersion: context.toolVersion,
+        details: input.details ?? {},
+        prevHash: previous?.hash ?? GENESIS_HASH,
+      };
+      const row = { ...withoutHash, hash: hashCustodyRow(withoutHash) };
+      repo.insert(row);
+      return row;
+    },
+
+    head(): { seq: number; hash: string } {
+      const last = repo.last();
+      return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+    },
+
+    /** Walks the whole chain; every row that does not follow from the one before is named. */
+    verifyChain(): ChainProblem[] {
+      const problems: ChainProblem[] = [];
+      let expectedPrev = GENESIS_HASH;
+      let expectedSeq = 1;
+      for (const row of repo.iterate()) {
+        if (row.seq !== expectedSeq) {
+          problems.push({ seq: row.seq, problem: `expected row ${expectedSeq} here: rows are missing or reordered` });
+        }
+        if (row.prevHash !== expectedPrev) {
+          problems.push({ seq: row.seq, problem: 'does not link to the row before it (previous hash differs)' });
+        }
+        // Details that no longer parse come back as { unreadableDetails }, which cannot match the hash.
+        const { hash, ...rest } = row;
+        if (hashCustodyRow(rest) !== hash) problems.push({ seq: row.seq, problem: 'its content no longer matches its hash' });
+        expectedPrev = hash;
+        expectedSeq = row.seq + 1;
+      }
+      return problems;
+    },
+  };
+}
+
+export type CustodyLog = ReturnType<typeof createCustodyLog>;

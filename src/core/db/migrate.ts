@@ -1,0 +1,64 @@
+/**
+ * Brings a database up to the code's schema: a backup first (for a database that holds anything), then every
+ * pending step and the new user_version in one transaction, so a failure leaves the old schema intact.
+ * A database newer than the code is refused before it is opened for writing (see createCore).
+ */
+import { join } from 'node:path';
+import { CatalogueError } from '../../shared/errors';
+import type { Db } from './open-database';
+import { LATEST_SCHEMA_VERSION, migrations as allMigrations } from './migrations';
+import type { Migration } from './migrations/migration';
+
+export interface MigrationOutcome {
+  from: number;
+  to: number;
+  backup: string | null;
+}
+
+export function newerSchemaError(found: number, known = LATEST_SCHEMA_VERSION): CatalogueError {
+  return new CatalogueError(
+    'CONFLICT',
+    `This catalogue was written by a newer version of Vigil (schema ${found}; this version knows up to ${known}). ` +
+      'It has not been changed. Open it with the newer Vigil.',
+  );
+}
+
+/** A file-name-safe UTC stamp, e.g. 20261127T120000Z. */
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+export function migrate(
+  db: Db,
+  options: { backupsDir: string; now: Date; migrations?: readonly Migration[] },
+): MigrationOutcome {
+  const steps = options.migrations ?? allMigrations;
+  const latest = steps.length ? steps[steps.length - 1]!.version : 0;
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > latest) throw newerSchemaError(from, latest);
+  if (from === latest) return { from, to: from, backup: null };
+
+  let backup: string | null = null;
+  const hasTables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n > 0;
+  if (hasTables) {
+    backup = join(options.backupsDir, `catalogue-v${from}-before-migration-${stamp(options.now)}.sqlite`);
+    try {
+      db.prepare('VACUUM INTO ?').run(backup);
+    } catch (error) {
+      throw new CatalogueError(
+        'IO',
+        `Vigil needs to update this catalogue but could not back it up first (${(error as Error).message}). Nothing was changed.`,
+        { cause: error },
+      );
+    }
+  }
+
+  const pending = steps.filter((m) => m.version > from);
+  db.transaction(() => {
+    for (const step of pending) {
+      step.up(db);
+      db.pragma(`user_version = ${step.version}`);
+    }
+  })();
+  return { from, to: latest, backup };
+}

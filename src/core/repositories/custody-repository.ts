@@ -1,0 +1,100 @@
+/** The only SQL over custody_events. Rows are only ever inserted (the table's triggers refuse the rest). */
+import type { Db } from '../db/open-database';
+
+export interface CustodyRow {
+  seq: number;
+  at: string;
+  timeZone: string;
+  actor: string;
+  actorOrganisation: string | null;
+  workstationId: string;
+  catalogueId: string;
+  action: string;
+  targetType: string | null;
+  targetRef: string | null;
+  sha256Before: string | null;
+  sha256After: string | null;
+  tool: string;
+  toolVersion: string;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+interface DbRow {
+  seq: number;
+  at: string;
+  time_zone: string;
+  actor: string;
+  actor_organisation: string | null;
+  workstation_id: string;
+  catalogue_id: string;
+  action: string;
+  target_type: string | null;
+  target_ref: string | null;
+  sha256_before: string | null;
+  sha256_after: string | null;
+  tool: string;
+  tool_version: string;
+  details_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function toRow(r: DbRow): CustodyRow {
+  let details: Record<string, unknown>;
+  try {
+    details = JSON.parse(r.details_json) as Record<string, unknown>;
+  } catch {
+    // Kept visible rather than thrown: verify reports the row whose hash no longer matches.
+    details = { unreadableDetails: r.details_json };
+  }
+  return {
+    seq: r.seq,
+    at: r.at,
+    timeZone: r.time_zone,
+    actor: r.actor,
+    actorOrganisation: r.actor_organisation,
+    workstationId: r.workstation_id,
+    catalogueId: r.catalogue_id,
+    action: r.action,
+    targetType: r.target_type,
+    targetRef: r.target_ref,
+    sha256Before: r.sha256_before,
+    sha256After: r.sha256_after,
+    tool: r.tool,
+    toolVersion: r.tool_version,
+    details,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+export function createCustodyRepository(db: Db) {
+  const insert = db.prepare(`
+    INSERT INTO custody_events (seq, at, time_zone, actor, actor_organisation, workstation_id, catalogue_id, action,
+      target_type, target_ref, sha256_before, sha256_after, tool, tool_version, details_json, prev_hash, hash)
+    VALUES (@seq, @at, @timeZone, @actor, @actorOrganisation, @workstationId, @catalogueId, @action,
+      @targetType, @targetRef, @sha256Before, @sha256After, @tool, @toolVersion, @detailsJson, @prevHash, @hash)`);
+  const last = db.prepare('SELECT * FROM custody_events ORDER BY seq DESC LIMIT 1');
+  const all = db.prepare('SELECT * FROM custody_events ORDER BY seq');
+  const forTarget = db.prepare('SELECT * FROM custody_events WHERE target_type = ? AND target_ref = ? ORDER BY seq');
+
+  return {
+    insert(row: CustodyRow): void {
+      insert.run({ ...row, detailsJson: JSON.stringify(row.details) });
+    },
+    last(): CustodyRow | null {
+      const r = last.get() as DbRow | undefined;
+      return r ? toRow(r) : null;
+    },
+    *iterate(): Generator<CustodyRow> {
+      for (const r of all.iterate() as IterableIterator<DbRow>) yield toRow(r);
+    },
+    forTarget(targetType: string, targetRef: string): CustodyRow[] {
+      return (forTarget.all(targetType, targetRef) as DbRow[]).map(toRow);
+    },
+  };
+}
+
+export type CustodyRepository = ReturnType<typeof createCustodyRepository>;

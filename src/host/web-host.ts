@@ -1,0 +1,234 @@
+/**
+ * `vigil web`: the same renderer and the same dispatcher as the desktop app, over HTTP on loopback only.
+ * Routes: GET / and the renderer's files, POST /rpc/<method>, GET /events (server-sent events) and
+ * GET /media/<id>/<variant>. Every request must carry the per-run token and a loopback Host (and Origin,
+ * when the browser sends one); every response carries the app's CSP.
+ */
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import type { MediaVariant } from '../shared/client';
+import { CatalogueError } from '../shared/errors';
+import type { Core } from '../core/api/core-types';
+import { authenticate, createToken, hostAllowed, originAllowed, TOKEN_COOKIE } from './host-security';
+import { contentTypeFor, resolveStaticFile } from './static-files';
+
+export const LOOPBACK = '127.0.0.1';
+const MAX_BODY_BYTES = 1024 * 1024;
+const HEARTBEAT_MS = 15_000;
+
+/** Media mimes a browser may show inline; anything else is offered as a download, never rendered as a page. */
+const INLINE_MEDIA = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'application/pdf']);
+
+export interface WebHostOptions {
+  core: Pick<Core, 'dispatch' | 'onEvent' | 'resolveMedia'>;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** For tests; by default a fresh random token each run. */
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function baseHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.setHeader('X-Frame-Options', 'DENY');
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(text + '\n');
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify(value));
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new CatalogueError('INVALID_ARGUMENT', 'The request is larger than 1 MiB.');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? createToken();
+  const { core, rendererDir } = options;
+  let port = 0;
+  const streams = new Set<ServerResponse>();
+
+  async function handleRpc(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      sendJson(res, 415, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'Send the arguments as application/json.' } });
+      return;
+    }
+    let args: unknown;
+    try {
+      const body = await readBody(req);
+      args = body.trim() ? JSON.parse(body) : undefined;
+    } catch (error) {
+      const message = error instanceof CatalogueError ? error.message : 'The request body is not valid JSON.';
+      sendJson(res, 400, { ok: false, error: { code: 'INVALID_ARGUMENT', message } });
+      return;
+    }
+    const result = await core.dispatch(method, args);
+    sendJson(res, 200, result);
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse): void {
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Connection', 'keep-alive');
+    res.write(': connected\n\n');
+    streams.add(res);
+    const unsubscribe = core.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    const stop = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(res);
+    };
+    req.on('close', stop);
+    res.on('close', stop);
+  }
+
+  function handleMedia(res: ServerResponse, id: string, variant: string): void {
+    if (!/^\d{1,15}$/.test(id) || !['thumb', 'preview', 'original'].includes(variant)) {
+      sendText(res, 404, 'Not found.');
+      return;
+    }
+    let media;
+    try {
+      media = core.resolveMedia(Number(id), variant as MediaVariant);
+    } catch {
+      sendText(res, 404, 'Not found.');
+      return;
+    }
+    const inline = INLINE_MEDIA.has(media.mime);
+    res.statusCode = 200;
+    res.setHeader('Content-Type', inline ? media.mime : 'application/octet-stream');
+    res.setHeader('Content-Length', String(media.size));
+    // A file from the vault is evidence, not part of the app: it never runs script in the app's origin.
+    res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
+    if (!inline) res.setHeader('Content-Disposition', 'attachment');
+    res.setHeader('Cache-Control', 'private, max-age=3600');
+    const stream = createReadStream(media.path);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+  }
+
+  function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+    const file = resolveStaticFile(rendererDir, pathname);
+    if (!file) {
+      sendText(res, 404, 'Not found.');
+      return;
+    }
+    res.statusCode = 200;
+    res.setHeader('Content-Type', contentTypeFor(file));
+    res.setHeader('Cache-Control', file.endsWith('.html') ? 'no-store' : 'private, max-age=300');
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    const stream = createReadStream(file);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    baseHeaders(res);
+    if (!hostAllowed(req, port)) return sendText(res, 421, 'Vigil answers only on 127.0.0.1 and localhost.');
+    if (!originAllowed(req, port)) return sendText(res, 403, 'Requests from other sites are refused.');
+
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
+    } catch {
+      return sendText(res, 400, 'Bad request.');
+    }
+    const source = authenticate(req, url, token);
+    if (!source) {
+      return sendText(res, 401, 'Open Vigil with the address that `vigil web` printed: it includes the access token.');
+    }
+    if (source === 'query') {
+      // Trade the token in the address for a cookie, and take it out of the address bar and history.
+      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      url.searchParams.delete('token');
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        res.statusCode = 303;
+        res.setHeader('Location', url.pathname + url.search);
+        res.end();
+        return;
+      }
+    }
+
+    const path = url.pathname;
+    const rpc = /^\/rpc\/([A-Za-z]{1,64})$/.exec(path);
+    if (rpc) {
+      if (req.method !== 'POST') return sendText(res, 405, 'Use POST for /rpc.');
+      return handleRpc(req, res, rpc[1]!);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
+    if (path === '/events') return handleEvents(req, res);
+    const media = /^\/media\/([^/]+)\/([^/]+)$/.exec(path);
+    if (media) return handleMedia(res, media[1]!, media[2]!);
+    return handleStatic(req, res, path);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) sendText(res, 500, 'Vigil hit an unexpected problem answering this request.');
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new CatalogueError(
+          'IO',
+          error.code === 'EADDRINUSE'
+            ? `Port ${options.port} is already in use. Choose another with --port, or 0 for any free port.`
+            : `The web host could not start: ${error.message}`,
+        ),
+      ),
+    );
+    server.listen(options.port ?? 0, LOOPBACK, () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${LOOPBACK}:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        for (const stream of streams) stream.end();
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,31 @@
+/** Opens a core on a fresh temporary catalogue with a fixed clock; closes every core after the test. */
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { createCore, type CreateCoreOptions } from '../../src/core/api/create-core';
+import type { Core } from '../../src/core/api/core-types';
+import { useTempDirs } from './temp-dir';
+
+export const TEST_WORKSTATION = '00000000-0000-4000-8000-000000000001';
+
+export function useCores() {
+  const tempDir = useTempDirs();
+  const open: Core[] = [];
+  afterEach(() => {
+    for (const core of open.splice(0)) core.close();
+  });
+  return {
+    tempDir,
+    async openCore(options: Partial<CreateCoreOptions> = {}): Promise<Core> {
+      const core = await createCore({
+        catalogueDir: options.catalogueDir ?? join(tempDir('vigil-cat'), 'catalogue'),
+        workstationId: TEST_WORKSTATION,
+        appVersion: '0.0.0-test',
+        timeZone: 'Asia/Tehran',
+        now: () => new Date('2026-11-27T10:00:00.000Z'),
+        ...options,
+      });
+      open.push(core);
+      return core;
+    },
+  };
+}
