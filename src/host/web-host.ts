@@ -88,8 +88,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const body = await readBody(req);
       args = body.trim() ? JSON.parse(body) : undefined;
     } catch (error) {
-      const message = error instanceof CatalogueError ? error.message : 'The request body is not valid JSON.';
-      sendJson(res, 400, { ok: false, error: { code: 'INVALID_ARGUMENT', message } });
+      if (error instanceof CatalogueError) {
+        // Too large: answer, then drop the connection rather than read the rest.
+        res.setHeader('Connection', 'close');
+        sendJson(res, 413, { ok: false, error: error.toInfo() });
+        res.on('finish', () => req.destroy());
+        return;
+      }
+      sendJson(res, 400, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'The request body is not valid JSON.' } });
       return;
     }
     const result = await core.dispatch(method, args);

@@ -1,0 +1,89 @@
+/**
+ * The contract suite: the same cases against the CatalogueApi in-process (through the dispatcher, as the
+ * Electron IPC path does) and over HTTP through the web host, so both transports behave identically.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startWebHost, type WebHost } from '../../src/host/web-host';
+import type { CatalogueApi } from '../../src/shared/api';
+import { createApiFromInvoke } from '../../src/shared/client';
+import type { VigilEvent } from '../../src/shared/dto';
+import { CatalogueError } from '../../src/shared/errors';
+import { createHttpClient } from '../../src/shared/http-client';
+import { useCores } from '../helpers/open-core';
+
+describe.each([{ name: 'in-process' }, { name: 'http' }])('CatalogueApi contract ($name)', ({ name }) => {
+  const { openCore, tempDir } = useCores();
+  const hosts: WebHost[] = [];
+  afterEach(async () => {
+    for (const h of hosts.splice(0)) await h.close();
+  });
+
+  async function connect(): Promise<{ api: CatalogueApi; events: VigilEvent[] }> {
+    const core = await openCore();
+    const events: VigilEvent[] = [];
+    if (name === 'in-process') {
+      core.onEvent((e) => events.push(e));
+      return { api: createApiFromInvoke(core.dispatch), events };
+    }
+    const rendererDir = join(tempDir('renderer'), 'r');
+    mkdirSync(rendererDir);
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
+    const host = await startWebHost({ core, rendererDir });
+    hosts.push(host);
+    const client = createHttpClient({ baseUrl: `http://127.0.0.1:${host.port}`, token: host.token });
+    core.onEvent((e) => events.push(e));
+    return { api: client.api, events };
+  }
+
+  async function rejection(promise: Promise<unknown>): Promise<CatalogueError> {
+    try {
+      await promise;
+    } catch (error) {
+      return error as CatalogueError;
+    }
+    throw new Error('expected a rejection');
+  }
+
+  it('reports the status of a new catalogue', async () => {
+    const { api } = await connect();
+    const status = await api.getStatus();
+    expect(status).toMatchObject({ name: 'catalogue', schemaVersion: 1, actor: null });
+    expect(status.counts).toEqual({ items: 0, persons: 0, places: 0, sources: 0, tags: 0, exhibitSets: 0 });
+  });
+
+  it('saves the actor verbatim (Persian included) and announces the change', async () => {
+    const { api, events } = await connect();
+    const actor = { name: 'مریم <b>Test</b>', organisation: 'Archive "1988"' };
+    expect(await api.setActor(actor)).toEqual(actor);
+    expect((await api.getStatus()).actor).toEqual(actor);
+    expect(events).toContainEqual({ type: 'catalogue-changed', what: ['settings'] });
+  });
+
+  it('turns invalid arguments into INVALID_ARGUMENT errors with a readable message', async () => {
+    const { api } = await connect();
+    const error = await rejection(api.setActor({ name: '   ', organisation: 'x' }));
+    expect(error).toBeInstanceOf(CatalogueError);
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.message).toMatch(/setActor: name/);
+    expect((await rejection(api.listItems({ limit: 0 }))).code).toBe('INVALID_ARGUMENT');
+    expect((await rejection(api.search({ query: 'a', limit: -1 }))).code).toBe('INVALID_ARGUMENT');
+  });
+
+  it('lists empty pages for every record type and finds nothing yet', async () => {
+    const { api } = await connect();
+    expect(await api.listItems()).toEqual({ rows: [], total: 0, offset: 0 });
+    expect(await api.listPersons({ offset: 0, limit: 10 })).toEqual({ rows: [], total: 0, offset: 0 });
+    expect(await api.listPlaces()).toEqual({ rows: [], total: 0, offset: 0 });
+    expect(await api.listExhibitSets()).toEqual([]);
+    expect(await api.search({ query: 'Evin' })).toEqual([]);
+  });
+
+  it('verifies a fresh catalogue as intact', async () => {
+    const { api } = await connect();
+    const report = await api.verify();
+    expect(report.ok).toBe(true);
+    expect(report.checks.map((c) => c.name)).toEqual(['database integrity', 'database references', 'custody log chain']);
+  });
+});

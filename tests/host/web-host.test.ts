@@ -1,0 +1,135 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startWebHost, type WebHost } from '../../src/host/web-host';
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
+import { useCores } from '../helpers/open-core';
+import { rawRequest } from '../helpers/http';
+
+describe('web host', () => {
+  const { openCore, tempDir } = useCores();
+  const hosts: WebHost[] = [];
+  afterEach(async () => {
+    for (const h of hosts.splice(0)) await h.close();
+  });
+
+  async function start() {
+    const root = tempDir('renderer');
+    const rendererDir = join(root, 'renderer');
+    mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Vigil</title>');
+    writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(root, 'secret.txt'), 'outside the renderer folder');
+    const core = await openCore();
+    const host = await startWebHost({ core, rendererDir, port: 0 });
+    hosts.push(host);
+    const auth = { authorization: `Bearer ${host.token}` };
+    return { host, core, auth, port: host.port };
+  }
+
+  it('listens on loopback only and prints a URL with a long random token', async () => {
+    const { host } = await start();
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[A-Za-z0-9_-]{43}$`));
+    const other = await start();
+    expect(other.host.token).not.toBe(host.token);
+  });
+
+  it('refuses requests without the token, or with a wrong one', async () => {
+    const { port } = await start();
+    for (const path of ['/', '/index.html', '/assets/app.js', '/events', '/media/1/thumb']) {
+      expect((await rawRequest(port, path)).status).toBe(401);
+    }
+    expect((await rawRequest(port, '/?token=wrong')).status).toBe(401);
+    expect((await rawRequest(port, '/rpc/getStatus', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer nope' }, body: '{}' })).status).toBe(401);
+  });
+
+  it('trades the URL token for an HttpOnly SameSite cookie and drops it from the address', async () => {
+    const { host, port } = await start();
+    const first = await rawRequest(port, `/?token=${host.token}`);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const page = await rawRequest(port, '/', { headers: { cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Vigil</title>');
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('refuses a foreign Host (DNS rebinding) and a foreign Origin', async () => {
+    const { port, auth } = await start();
+    expect((await rawRequest(port, '/', { headers: { ...auth, host: `evil.example:${port}` } })).status).toBe(421);
+    expect((await rawRequest(port, '/', { headers: { ...auth, host: `127.0.0.1:${port + 1}` } })).status).toBe(421);
+    expect((await rawRequest(port, '/', { headers: { ...auth, host: `localhost:${port}` } })).status).toBe(200);
+    const rpc = { method: 'POST', body: '{}', headers: { ...auth, 'content-type': 'application/json' } };
+    expect((await rawRequest(port, '/rpc/getStatus', { ...rpc, headers: { ...rpc.headers, origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await rawRequest(port, '/rpc/getStatus', { ...rpc, headers: { ...rpc.headers, origin: 'null' } })).status).toBe(403);
+    expect((await rawRequest(port, '/rpc/getStatus', { ...rpc, headers: { ...rpc.headers, origin: `http://127.0.0.1:${port}` } })).status).toBe(200);
+  });
+
+  it('serves only files inside the renderer folder', async () => {
+    const { port, auth } = await start();
+    expect((await rawRequest(port, '/assets/app.js', { headers: auth })).headers['content-type']).toMatch(/javascript/);
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/assets%5c..%5c..%5csecret.txt', '/%00index.html', '/%E0%A4%A', '/nope.js']) {
+      const res = await rawRequest(port, path, { headers: auth });
+      expect(res.status, path).toBe(404);
+      expect(res.body).not.toContain('outside the renderer folder');
+    }
+  });
+
+  it('answers /rpc with the dispatcher result and refuses other methods and content types', async () => {
+    const { port, auth } = await start();
+    const post = (path: string, body: string, type = 'application/json') =>
+      rawRequest(port, path, { method: 'POST', body, headers: { ...auth, 'content-type': type } });
+    const ok = await post('/rpc/getStatus', 'null');
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { schemaVersion: 1 } });
+    expect(JSON.parse((await post('/rpc/setActor', '{"name":""}')).body)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(JSON.parse((await post('/rpc/dropEverything', '{}')).body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await post('/rpc/getStatus', '{not json')).status).toBe(400);
+    expect((await post('/rpc/getStatus', '{}', 'text/plain')).status).toBe(415);
+    const huge = await post('/rpc/search', JSON.stringify({ query: 'x'.repeat(2 * 1024 * 1024) })).catch((e: NodeJS.ErrnoException) => e.code);
+    // The host answers 413 and drops the connection; the client sees either, never a hang.
+    expect([413, 'EPIPE', 'ECONNRESET']).toContain(typeof huge === 'object' ? huge.status : huge);
+    expect((await rawRequest(port, '/rpc/getStatus', { headers: auth })).status).toBe(405);
+    expect((await rawRequest(port, '/', { method: 'DELETE', headers: auth })).status).toBe(405);
+  });
+
+  it('streams core events to /events as server-sent events', async () => {
+    const { port, core, host } = await start();
+    const received = new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/events', headers: { host: `127.0.0.1:${port}`, authorization: `Bearer ${host.token}` } }, (res) => {
+        expect(res.headers['content-type']).toMatch(/text\/event-stream/);
+        let text = '';
+        res.on('data', (chunk: Buffer) => {
+          text += chunk.toString('utf8');
+          if (text.includes(': connected') && !text.includes('data:')) void core.api.setActor({ name: 'Nasrin', organisation: 'Archive' });
+          const match = /data: (.*)\n\n/.exec(text);
+          if (match) {
+            resolve(match[1]!);
+            req.destroy();
+          }
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(JSON.parse(await received)).toEqual({ type: 'catalogue-changed', what: ['settings'] });
+  });
+
+  it('answers 404 for media that does not exist or ids that are not numbers', async () => {
+    const { port, auth } = await start();
+    for (const path of ['/media/1/thumb', '/media/1/original', '/media/abc/thumb', '/media/1/secret', '/media/99999999999999999999/thumb']) {
+      expect((await rawRequest(port, path, { headers: auth })).status, path).toBe(404);
+    }
+  });
+
+  it('reports a port already in use in one clear sentence', async () => {
+    const { port } = await start();
+    const core = await openCore();
+    await expect(startWebHost({ core, rendererDir: tempDir(), port })).rejects.toThrow(`Port ${port} is already in use`);
+  });
+});

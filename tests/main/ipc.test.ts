@@ -1,0 +1,120 @@
+import { describe, expect, it, vi } from 'vitest';
+import { apiMethods, ipcChannel, IPC_EVENT_CHANNEL } from '../../src/shared/api';
+import type { VigilEvent } from '../../src/shared/dto';
+import type { ApiResult } from '../../src/shared/errors';
+import type { Dispatch } from '../../src/core/api/core-types';
+
+vi.mock('electron', () => ({}));
+const { isTrustedSender, registerIpc } = await import('../../src/main/ipc');
+
+type Handler = (event: unknown, args: unknown) => Promise<ApiResult<unknown>>;
+
+function setup() {
+  const handlers = new Map<string, Handler>();
+  const ipcMain = {
+    handle: vi.fn((channel: string, handler: Handler) => {
+      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+      handlers.set(channel, handler);
+    }),
+    removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
+  };
+  let emit: (event: VigilEvent) => void = () => {};
+  const unsubscribe = vi.fn();
+  const dispatch = vi.fn<Dispatch>(async () => ({ ok: true, value: 'dispatched' }));
+  const core = {
+    dispatch,
+    onEvent: vi.fn((listener: (event: VigilEvent) => void) => {
+      emit = listener;
+      return unsubscribe;
+    }),
+  };
+  const windows = [
+    { isDestroyed: () => false, send: vi.fn() },
+    { isDestroyed: () => true, send: vi.fn() },
+    { isDestroyed: () => false, send: vi.fn() },
+  ];
+  const dispose = registerIpc({
+    ipcMain: ipcMain as never,
+    core,
+    getWebContents: () => windows as never,
+  });
+  return { handlers, ipcMain, dispatch, emit: (e: VigilEvent) => emit(e), unsubscribe, windows, dispose };
+}
+
+const topFrame = (url: string) => ({ senderFrame: { parent: null, url } });
+const childFrame = (url: string) => ({ senderFrame: { parent: { url: 'vigil://app/index.html' }, url } });
+
+describe('isTrustedSender', () => {
+  it('accepts only the top frame of the app', () => {
+    expect(isTrustedSender(topFrame('vigil://app/index.html'))).toBe(true);
+    expect(isTrustedSender(childFrame('vigil://app/index.html'))).toBe(false);
+    expect(isTrustedSender(topFrame('https://example.org/'))).toBe(false);
+    expect(isTrustedSender(topFrame('vigil://media/1/thumb'))).toBe(false);
+    expect(isTrustedSender(topFrame('vigil://app@evil/'))).toBe(false);
+    expect(isTrustedSender(topFrame('file:///work/out/renderer/index.html'))).toBe(false);
+    expect(isTrustedSender({ senderFrame: null })).toBe(false);
+  });
+
+  it('refuses when reading the frame throws (a destroyed frame)', () => {
+    const event = {
+      get senderFrame(): never {
+        throw new Error('Render frame was disposed');
+      },
+    };
+    expect(isTrustedSender(event)).toBe(false);
+  });
+});
+
+describe('registerIpc', () => {
+  it('handles exactly one prefixed channel per contract method', () => {
+    const { handlers } = setup();
+    expect([...handlers.keys()].sort()).toEqual(apiMethods.map(ipcChannel).sort());
+    for (const channel of handlers.keys()) expect(channel.startsWith('vigil:')).toBe(true);
+  });
+
+  it('dispatches the method and arguments for the app top frame', async () => {
+    const { handlers, dispatch } = setup();
+    const result = await handlers.get(ipcChannel('search'))!(topFrame('vigil://app/index.html'), { query: 'x' });
+    expect(result).toEqual({ ok: true, value: 'dispatched' });
+    expect(dispatch).toHaveBeenCalledWith('search', { query: 'x' });
+  });
+
+  it.each([
+    ['a child frame', childFrame('vigil://app/index.html')],
+    ['another origin', topFrame('https://example.org/')],
+    ['a file page', topFrame('file:///etc/passwd')],
+    ['a gone frame', { senderFrame: null }],
+  ])('refuses %s without dispatching', async (_label, event) => {
+    const { handlers, dispatch } = setup();
+    const result = await handlers.get(ipcChannel('getStatus'))!(event, undefined);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('INVALID_ARGUMENT');
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('turns a throwing dispatcher into an INTERNAL error value', async () => {
+    const { handlers, dispatch } = setup();
+    dispatch.mockRejectedValueOnce(new Error('boom at /secret/path'));
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const result = await handlers.get(ipcChannel('verify'))!(topFrame('vigil://app/index.html'), undefined);
+    spy.mockRestore();
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
+    expect(JSON.stringify(result)).not.toContain('/secret/path');
+  });
+
+  it('forwards core events to every live window on the event channel', () => {
+    const { emit, windows } = setup();
+    const event: VigilEvent = { type: 'catalogue-changed', what: ['items'] };
+    emit(event);
+    expect(windows[0]!.send).toHaveBeenCalledWith(IPC_EVENT_CHANNEL, event);
+    expect(windows[2]!.send).toHaveBeenCalledWith(IPC_EVENT_CHANNEL, event);
+    expect(windows[1]!.send).not.toHaveBeenCalled();
+  });
+
+  it('dispose removes every handler and stops events', () => {
+    const { dispose, handlers, unsubscribe } = setup();
+    dispose();
+    expect(handlers.size).toBe(0);
+    expect(unsubscribe).toHaveBeenCalledOnce();
+  });
+});
