@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/{shared,core,host,cli,main,preload,contract}/**/*.test.ts'],
+          include: ['tests/{shared,core,host,cli,main,preload,contract,architecture}/**/*.test.ts'],
           pool: 'forks',
         },
       },
