@@ -63,6 +63,8 @@ describe('first use: who is cataloguing', () => {
     await user.type(within(region).getByLabelText('Organisation'), 'Archive');
     await user.click(within(region).getByRole('button', { name: 'Save' }));
     expect(within(region).getByRole('alert')).toHaveTextContent('Enter your name.');
+    expect(within(region).getByLabelText('Your name')).toHaveFocus();
+    expect(within(region).getByLabelText('Your name')).toHaveAccessibleDescription('Enter your name.');
     expect(fake.api.setActor).not.toHaveBeenCalled();
   });
 

@@ -1,0 +1,114 @@
+import { useCallback, useState } from 'react';
+import type { Actor } from '../shared/dto';
+import { ActorPrompt } from './components/ActorPrompt';
+import { DetailPanel } from './components/DetailPanel';
+import { ErrorMessage } from './components/ErrorMessage';
+import { Navigation } from './components/Navigation';
+import { StatusBar } from './components/StatusBar';
+import { useCatalogueStatus } from './hooks/use-catalogue-status';
+import { useSearchShortcut } from './hooks/use-global-shortcuts';
+import { useJobs } from './hooks/use-jobs';
+import type { Selection, ViewId } from './selection';
+import { ExhibitsView } from './views/ExhibitsView';
+import { ItemsView } from './views/ItemsView';
+import { PersonsView } from './views/PersonsView';
+import { PlacesView } from './views/PlacesView';
+import { SearchView } from './views/SearchView';
+
+/** Which record of a given kind is selected, for highlighting its row. */
+function selectedId(selection: Selection | null, kind: Selection['kind']): number | null {
+  return selection && selection.kind === kind ? selection.record.id : null;
+}
+
+/** The desktop layout (DESIGN.md §12): navigation, the current view, the detail panel, the status bar. */
+export function App() {
+  const { status, error: statusError, reload, showActor } = useCatalogueStatus();
+  const jobs = useJobs();
+  const [view, setView] = useState<ViewId>('items');
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [query, setQuery] = useState('');
+  const [focusRequest, setFocusRequest] = useState(0);
+  // The prompt shows by itself while no actor is set, unless put off for now; "Change" reopens it.
+  const [actorPromptDismissed, setActorPromptDismissed] = useState(false);
+  const [changingActor, setChangingActor] = useState(false);
+
+  const navigate = useCallback(
+    (next: ViewId) => {
+      if (next !== view) setSelection(null);
+      setView(next);
+      if (next === 'search') setFocusRequest((n) => n + 1);
+    },
+    [view],
+  );
+
+  useSearchShortcut(() => navigate('search'));
+
+  const onActorSaved = (actor: Actor) => {
+    setChangingActor(false);
+    setActorPromptDismissed(false);
+    showActor(actor);
+    void reload();
+  };
+
+  const showActorPrompt = status !== null && (changingActor || (status.actor === null && !actorPromptDismissed));
+
+  return (
+    <div className="app">
+      <Navigation current={view} counts={status?.counts ?? null} onNavigate={navigate} />
+      <main className="content">
+        {showActorPrompt && (
+          <ActorPrompt
+            current={status.actor}
+            onSaved={onActorSaved}
+            onDismiss={() => {
+              setChangingActor(false);
+              setActorPromptDismissed(true);
+            }}
+          />
+        )}
+        {statusError && (
+          <div className="banner banner-error">
+            <ErrorMessage message={`Vigil could not read the catalogue: ${statusError}`} />
+            <button type="button" className="secondary-button" onClick={() => void reload()}>
+              Try again
+            </button>
+          </div>
+        )}
+        {view === 'items' && (
+          <ItemsView selectedId={selectedId(selection, 'item')} onSelect={(record) => setSelection({ kind: 'item', record })} />
+        )}
+        {view === 'persons' && (
+          <PersonsView selectedId={selectedId(selection, 'person')} onSelect={(record) => setSelection({ kind: 'person', record })} />
+        )}
+        {view === 'places' && (
+          <PlacesView selectedId={selectedId(selection, 'place')} onSelect={(record) => setSelection({ kind: 'place', record })} />
+        )}
+        {view === 'exhibits' && (
+          <ExhibitsView
+            selectedId={selectedId(selection, 'exhibitSet')}
+            onSelect={(record) => setSelection({ kind: 'exhibitSet', record })}
+          />
+        )}
+        {view === 'search' && (
+          <SearchView
+            query={query}
+            onQueryChange={setQuery}
+            focusRequest={focusRequest}
+            openedKey={selection?.kind === 'hit' ? `${selection.record.type}:${selection.record.id}` : null}
+            onOpen={(record) => setSelection({ kind: 'hit', record })}
+          />
+        )}
+      </main>
+      <DetailPanel selection={selection} />
+      <StatusBar
+        status={status}
+        error={statusError}
+        jobs={jobs}
+        onChangeActor={() => {
+          setChangingActor(true);
+          setActorPromptDismissed(false);
+        }}
+      />
+    </div>
+  );
+}
