@@ -1,10 +1,9 @@
 /**
  * The one contract between the renderer and the core (DESIGN.md §2). `CatalogueApi` is the single source of
- * truth; `apiSchemas` must have a zod schema for every method (the mapped type makes a missing or extra key a
- * compile error), and the method list that the preload allows and the hosts route is derived from it, so no
- * channel name is ever written by hand twice.
+ * truth: the method list below and the zod schemas in api-schemas.ts are both checked against it at compile
+ * time, so no channel name is ever written by hand twice. This file stays free of zod so the renderer and
+ * the preload do not bundle it.
  */
-import { z } from 'zod';
 import type {
   Actor,
   CatalogueStatus,
@@ -45,44 +44,30 @@ export type ApiMethod = keyof CatalogueApi;
 export type ApiArgs<M extends ApiMethod> = Parameters<CatalogueApi[M]>[0];
 export type ApiValue<M extends ApiMethod> = Awaited<ReturnType<CatalogueApi[M]>>;
 
+/** The largest page a list method returns at once. */
 export const MAX_PAGE = 1000;
 
-const noArgs = z.object({}).strict().optional();
-const pageArgs = z
-  .object({
-    offset: z.number().int().min(0).optional(),
-    limit: z.number().int().min(1).max(MAX_PAGE).optional(),
-  })
-  .strict()
-  .optional();
+/**
+ * Every method name, in a stable order: the allow-list of the preload and the routes of the hosts. The two
+ * checks below make a missing or an unknown name a compile error, so this list and the interface cannot drift.
+ */
+export const apiMethods = Object.freeze([
+  'getStatus',
+  'setActor',
+  'listItems',
+  'listPersons',
+  'listPlaces',
+  'listExhibitSets',
+  'search',
+  'verify',
+] as const satisfies readonly ApiMethod[]);
+type MissingMethods = Exclude<ApiMethod, (typeof apiMethods)[number]>;
+const _everyMethodListed: [MissingMethods] extends [never] ? true : MissingMethods = true;
+void _everyMethodListed;
 
-/** Trimmed, not blank, no control characters other than ordinary spaces. */
-const personText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters');
-
-export const apiSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
-  getStatus: noArgs,
-  setActor: z.object({ name: personText(200), organisation: personText(200) }).strict(),
-  listItems: pageArgs,
-  listPersons: pageArgs,
-  listPlaces: pageArgs,
-  listExhibitSets: noArgs,
-  search: z
-    .object({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() })
-    .strict(),
-  verify: noArgs,
-} as { [M in ApiMethod]: z.ZodType<ApiArgs<M>> };
-
-/** Every method name, in a stable order; the allow-list of the preload and the routes of the web host. */
-export const apiMethods = Object.freeze(Object.keys(apiSchemas) as ApiMethod[]);
-
+const methodSet: ReadonlySet<string> = new Set(apiMethods);
 export function isApiMethod(name: string): name is ApiMethod {
-  return Object.prototype.hasOwnProperty.call(apiSchemas, name);
+  return methodSet.has(name);
 }
 
 /** IPC channel names carry the app's own prefix, so the preload and main process can refuse anything else. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { apiMethods, apiSchemas } from '../../src/shared/api';
+import { apiMethods } from '../../src/shared/api';
+import { apiSchemas } from '../../src/shared/api-schemas';
 import { formatRef, parseRef } from '../../src/shared/ids';
 import { VIGIL_VERSION } from '../../src/shared/version';
 
@@ -15,7 +16,7 @@ describe('shared', () => {
     expect(parseRef('ITM-12; DROP TABLE')).toBeNull();
   });
 
-  it('derives the method list from the schemas', () => {
+  it('lists exactly the methods that have schemas', () => {
     expect([...apiMethods].sort()).toEqual(Object.keys(apiSchemas).sort());
     expect(apiMethods).toContain('getStatus');
   });

@@ -3,7 +3,8 @@
  * arguments with the method's zod schema, calls the implementation, and returns a result value. Errors never
  * escape as exceptions; unexpected ones become INTERNAL without internals leaking to the page.
  */
-import { apiSchemas, isApiMethod, type CatalogueApi } from '../../shared/api';
+import { isApiMethod, type CatalogueApi } from '../../shared/api';
+import { apiSchemas } from '../../shared/api-schemas';
 import { CatalogueError, type ApiResult } from '../../shared/errors';
 import type { Dispatch } from './core-types';
 
