@@ -1,5 +1,5 @@
 /** Starts the built `vigil web` on a fresh temporary catalogue for one test file, and stops it after. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,11 +14,17 @@ export interface RunningVigil {
   stop(): Promise<void>;
 }
 
-export async function startVigilWeb(): Promise<RunningVigil> {
+/** `seed` may write rows straight into the new catalogue's database before the host opens it. */
+export async function startVigilWeb(options: { seed?: (databaseFile: string) => void } = {}): Promise<RunningVigil> {
   const root = mkdtempSync(join(tmpdir(), 'vigil-e2e-'));
   const catalogueDir = join(root, 'Evin archive');
+  const env = { ...process.env, HOME: root, XDG_CONFIG_HOME: join(root, 'config') };
+  if (options.seed) {
+    execFileSync(process.execPath, [bin, '--catalogue', catalogueDir, 'init'], { env, stdio: 'ignore' });
+    options.seed(join(catalogueDir, 'catalogue.sqlite'));
+  }
   const child: ChildProcess = spawn(process.execPath, [bin, '--catalogue', catalogueDir, 'web', '--port', '0'], {
-    env: { ...process.env, HOME: root, XDG_CONFIG_HOME: join(root, 'config') },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -196,7 +196,7 @@ describe('runApp', () => {
     expect(d.createCore.mock.calls[0]![0]).not.toHaveProperty('nativeBinding');
   });
 
-  it('quits when the last window closes, except on macOS', async () => {
+  it('quits when the last window closes on Linux and Windows', async () => {
     const fake = fakeElectron();
     await runApp(deps(fake).value);
     fake.app.emit('window-all-closed');

@@ -1,0 +1,72 @@
+/**
+ * Wires every contract method to `core.dispatch` over `ipcMain.handle`, refusing messages from anything but
+ * the app's own top frame (VS Code's validatedIpcMain), and forwards core events to every window.
+ */
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { apiMethods, ipcChannel, IPC_EVENT_CHANNEL } from '../shared/api';
+import type { ApiResult } from '../shared/errors';
+import type { Core } from '../core/api/core-types';
+import { isAppUrl } from './app-url';
+
+/** What the sender check reads from an IPC event; a structural subset so tests can pass plain objects. */
+export interface SenderLike {
+  readonly senderFrame: { readonly parent: unknown; readonly url: string } | null;
+}
+
+export function isTrustedSender(event: SenderLike): boolean {
+  let frame: SenderLike['senderFrame'];
+  try {
+    frame = event.senderFrame;
+  } catch {
+    // Electron throws or returns null when the frame has gone (navigated or destroyed).
+    return false;
+  }
+  if (!frame) return false;
+  if (frame.parent !== null) return false;
+  return isAppUrl(frame.url);
+}
+
+export const untrustedSenderResult: ApiResult<never> = Object.freeze({
+  ok: false,
+  error: Object.freeze({
+    code: 'INVALID_ARGUMENT',
+    message: 'This request did not come from Vigil\u2019s own window and was refused.',
+  }),
+}) as ApiResult<never>;
+
+export interface IpcDeps {
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  core: Pick<Core, 'dispatch' | 'onEvent'>;
+  /** The web contents events go to: every open window's. */
+  getWebContents(): WebContents[];
+}
+
+/** Registers the handlers and the event forwarding; returns what undoes both. */
+export function registerIpc(deps: IpcDeps): () => void {
+  for (const method of apiMethods) {
+    deps.ipcMain.handle(
+      ipcChannel(method),
+      async (event: IpcMainInvokeEvent, args: unknown): Promise<ApiResult<unknown>> => {
+        if (!isTrustedSender(event)) return untrustedSenderResult;
+        try {
+          return await deps.core.dispatch(method, args);
+        } catch (error) {
+          // The dispatcher turns failures into values; this only guards against a bug there.
+          console.error(`Vigil: ${method} failed unexpectedly`, error);
+          return { ok: false, error: { code: 'INTERNAL', message: `Vigil failed unexpectedly while running ${method}.` } };
+        }
+      },
+    );
+  }
+
+  const unsubscribe = deps.core.onEvent((event) => {
+    for (const contents of deps.getWebContents()) {
+      if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event);
+    }
+  });
+
+  return () => {
+    unsubscribe();
+    for (const method of apiMethods) deps.ipcMain.removeHandler(ipcChannel(method));
+  };
+}

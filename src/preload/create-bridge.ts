@@ -1,0 +1,44 @@
+/**
+ * The bridge the preload exposes as `window.vigil`: only contract methods, only the app's own channels, and
+ * never ipcRenderer or its events (DESIGN.md §2, VS Code's preload).
+ */
+import { IPC_EVENT_CHANNEL, ipcChannel, isApiMethod, type ApiMethod } from '../shared/api';
+import type { EventListener, VigilBridge } from '../shared/client';
+import type { VigilEvent } from '../shared/dto';
+import type { ApiResult } from '../shared/errors';
+
+/** The part of ipcRenderer the bridge uses; a parameter so tests can pass a fake. */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+export function createBridge(ipc: IpcRendererLike): VigilBridge {
+  const invoke = async (method: ApiMethod, args: unknown): Promise<ApiResult<unknown>> => {
+    // The page is untrusted: the method name is checked here, not just typed.
+    if (typeof method !== 'string' || !isApiMethod(method)) {
+      return { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'That is not a method Vigil offers.' } };
+    }
+    try {
+      return (await ipc.invoke(ipcChannel(method), args)) as ApiResult<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'INTERNAL', message: `Vigil's main process did not answer ${method}.` } };
+    }
+  };
+
+  const onEvent = (listener: EventListener): (() => void) => {
+    if (typeof listener !== 'function') throw new TypeError('onEvent needs a function.');
+    // Only the payload crosses: the IpcRendererEvent would hand the page a way back to ipcRenderer.
+    const forward = (_event: unknown, payload: unknown) => listener(payload as VigilEvent);
+    ipc.on(IPC_EVENT_CHANNEL, forward);
+    let subscribed = true;
+    return () => {
+      if (!subscribed) return;
+      subscribed = false;
+      ipc.removeListener(IPC_EVENT_CHANNEL, forward);
+    };
+  };
+
+  return Object.freeze({ invoke, onEvent });
+}
