@@ -14,6 +14,11 @@ import type { Core } from '../core/api/core-types';
 import { defaultUserDataDir, loadWorkstationId, resolveCatalogueDir } from '../core/paths';
 import { startWebHost } from '../host/web-host';
 import { EXIT, type CliContext } from './cli-context';
+import { itemJson } from './item-json';
+import { createImportProgressBar } from './progress-bar';
+import { parseRef } from '../shared/ids';
+import type { ImportSummary } from '../shared/dto';
+import { MAX_PAGE } from '../shared/api';
 
 class ExitWith extends Error {
   constructor(readonly code: number) {
@@ -72,7 +77,83 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
           `${existed ? 'Catalogue ready' : 'Created catalogue'} "${status.name}" at ${core.catalogueDir} (schema ${status.schemaVersion}, id ${status.catalogueId}).\n`,
         );
       } finally {
-        core.close();
+        await core.close();
+      }
+    });
+
+  program
+    .command('import')
+    .description('import files and folders (recursively) into the vault, with their metadata and custody events')
+    .argument('<path...>', 'files or folders')
+    .option('--json', 'print one summary object on stdout')
+    .action(async (paths: string[], opts: { json?: boolean }) => {
+      const core = await openCore(program);
+      const bar = createImportProgressBar(ctx.stderr as NodeJS.WritableStream & { isTTY?: boolean });
+      let summary: ImportSummary;
+      try {
+        summary = await core.importPaths(paths, { signal: ctx.signal, onProgress: (p) => bar.update(p) });
+      } finally {
+        bar.stop();
+        await core.close();
+      }
+      if (opts.json) {
+        const { cancelled, ...rest } = summary;
+        ctx.stdout.write(JSON.stringify(cancelled ? { ...rest, cancelled } : rest) + '\n');
+      } else {
+        ctx.stdout.write(`Imported ${summary.imported} file(s); ${summary.duplicates} already in the catalogue; ${summary.failed.length} failed.\n`);
+        for (const f of summary.failed) ctx.stdout.write(`  failed   ${f.path}: ${f.reason}\n`);
+        for (const w of summary.warnings) ctx.stdout.write(`  warning  ${w.path}: ${w.reason}\n`);
+        if (summary.cancelled) ctx.stdout.write('Stopped before the end: the files listed as imported are complete, the rest were not imported.\n');
+      }
+      if (summary.failed.length > 0 || summary.cancelled) throw new ExitWith(EXIT.failed);
+    });
+
+  program
+    .command('list')
+    .description('list the items: one line each, or JSON Lines with --json')
+    .option('--json', 'one JSON object per item per line')
+    .action(async (opts: { json?: boolean }) => {
+      const core = await openCore(program);
+      try {
+        for (let offset = 0; ; offset += MAX_PAGE) {
+          const page = await core.api.listItems({ offset, limit: MAX_PAGE, sort: 'imported' });
+          for (const row of page.rows) {
+            if (opts.json) ctx.stdout.write(JSON.stringify(itemJson(await core.api.getItem({ id: row.id }))) + '\n');
+            else ctx.stdout.write(`${row.ref}\t${row.kind}\t${row.takenAt ?? '-'}\t${JSON.stringify(row.originalName)}\n`);
+          }
+          if (offset + page.rows.length >= page.total || page.rows.length === 0) break;
+        }
+      } finally {
+        await core.close();
+      }
+    });
+
+  program
+    .command('show')
+    .description('show one record by its reference (e.g. ITM-000123)')
+    .argument('<ref>', 'the reference code')
+    .option('--json', 'print the record as JSON')
+    .action(async (ref: string, opts: { json?: boolean }) => {
+      const parsed = parseRef(ref);
+      if (!parsed) throw new CommanderError(EXIT.usage, 'vigil.usage', `"${ref}" is not a reference code such as ITM-000123.`);
+      if (parsed.kind !== 'item') throw new CatalogueError('NOT_FOUND', `Showing ${ref} arrives with the issue that builds ${parsed.kind} records.`);
+      const core = await openCore(program);
+      try {
+        const item = await core.api.getItem({ id: parsed.id });
+        if (opts.json) {
+          ctx.stdout.write(JSON.stringify({ ...itemJson(item), occurrences: item.occurrences, warnings: item.metadataWarnings, sensitiveFields: item.sensitiveFields, custody: item.custody }) + '\n');
+        } else {
+          const json = itemJson(item);
+          for (const [key, value] of Object.entries(json)) {
+            if (value === null || (Array.isArray(value) && value.length === 0)) continue;
+            const sensitive = item.sensitiveFields.includes(key) ? '  [sensitive]' : '';
+            ctx.stdout.write(`${key.padEnd(13)} ${typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value)}${sensitive}\n`);
+          }
+          for (const w of item.metadataWarnings) ctx.stdout.write(`warning       ${w}\n`);
+          ctx.stdout.write(`custody       ${item.custody.length} event(s): ${item.custody.map((c) => c.action).join(', ')}\n`);
+        }
+      } finally {
+        await core.close();
       }
     });
 
@@ -86,7 +167,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
       try {
         report = await core.api.verify();
       } finally {
-        core.close();
+        await core.close();
       }
       ctx.stdout.write(opts.json ? JSON.stringify(report) + '\n' : formatVerify(report));
       if (!report.ok) throw new ExitWith(EXIT.failed);
@@ -115,7 +196,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
         });
         await host.close();
       } finally {
-        core.close();
+        await core.close();
       }
     });
 

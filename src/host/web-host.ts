@@ -22,7 +22,7 @@ const HEARTBEAT_MS = 15_000;
 const INLINE_MEDIA = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'application/pdf']);
 
 export interface WebHostOptions {
-  core: Pick<Core, 'dispatch' | 'onEvent' | 'resolveMedia'>;
+  core: Pick<Core, 'dispatch' | 'onEvent' | 'resolveMedia' | 'stageUpload'>;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** 0 (the default) picks a free port. */
@@ -100,6 +100,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const result = await core.dispatch(method, args);
     sendJson(res, 200, result);
+  }
+
+  /** POST /upload: one file's bytes as the body; its name (URI-encoded, may hold a relative path) in a header. */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const fail = (status: number, message: string) => sendJson(res, status, { ok: false, error: { code: 'INVALID_ARGUMENT', message } });
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/octet-stream')) {
+      return fail(415, 'Send the file as application/octet-stream.');
+    }
+    let name: string;
+    try {
+      name = decodeURIComponent(String(req.headers['x-vigil-name'] ?? ''));
+    } catch {
+      return fail(400, 'The file name header is not valid URI encoding.');
+    }
+    const modified = Number(req.headers['x-vigil-modified']);
+    const modifiedAt = Number.isFinite(modified) && modified > 0 ? new Date(modified).toISOString() : null;
+    try {
+      const uploadId = await core.stageUpload(req, { name, modifiedAt });
+      sendJson(res, 200, { ok: true, value: { uploadId } });
+    } catch (error) {
+      const info = error instanceof CatalogueError ? error.toInfo() : { code: 'IO', message: 'The upload failed.' };
+      res.setHeader('Connection', 'close');
+      sendJson(res, info.code === 'INVALID_ARGUMENT' ? 400 : 500, { ok: false, error: info });
+    }
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse): void {
@@ -196,6 +220,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (rpc) {
       if (req.method !== 'POST') return sendText(res, 405, 'Use POST for /rpc.');
       return handleRpc(req, res, rpc[1]!);
+    }
+    if (path === '/upload') {
+      if (req.method !== 'POST') return sendText(res, 405, 'Use POST for /upload.');
+      return handleUpload(req, res);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
     if (path === '/events') return handleEvents(req, res);

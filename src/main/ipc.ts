@@ -3,7 +3,7 @@
  * the app's own top frame (VS Code's validatedIpcMain), and forwards core events to every window.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { apiMethods, ipcChannel, IPC_EVENT_CHANNEL } from '../shared/api';
+import { apiMethods, ipcChannel, IPC_EVENT_CHANNEL, IPC_PICK_PATHS_CHANNEL } from '../shared/api';
 import type { ApiResult } from '../shared/errors';
 import type { Core } from '../core/api/core-types';
 import { isAppUrl } from './app-url';
@@ -39,6 +39,8 @@ export interface IpcDeps {
   core: Pick<Core, 'dispatch' | 'onEvent'>;
   /** The web contents events go to: every open window's. */
   getWebContents(): WebContents[];
+  /** Shows the native open dialog for files or a folder; the chosen paths, empty when cancelled. */
+  pickPaths?(kind: 'files' | 'folder'): Promise<string[]>;
 }
 
 /** Registers the handlers and the event forwarding; returns what undoes both. */
@@ -59,6 +61,14 @@ export function registerIpc(deps: IpcDeps): () => void {
     );
   }
 
+  const pickPaths = deps.pickPaths;
+  if (pickPaths) {
+    deps.ipcMain.handle(IPC_PICK_PATHS_CHANNEL, async (event: IpcMainInvokeEvent, kind: unknown): Promise<string[]> => {
+      if (!isTrustedSender(event) || (kind !== 'files' && kind !== 'folder')) return [];
+      return pickPaths(kind);
+    });
+  }
+
   const unsubscribe = deps.core.onEvent((event) => {
     for (const contents of deps.getWebContents()) {
       if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event);
@@ -68,5 +78,6 @@ export function registerIpc(deps: IpcDeps): () => void {
   return () => {
     unsubscribe();
     for (const method of apiMethods) deps.ipcMain.removeHandler(ipcChannel(method));
+    if (pickPaths) deps.ipcMain.removeHandler(IPC_PICK_PATHS_CHANNEL);
   };
 }

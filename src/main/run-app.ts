@@ -18,7 +18,7 @@ export interface AppDeps {
   electron: {
     app: App;
     BrowserWindow: typeof BrowserWindow;
-    dialog: Pick<Dialog, 'showErrorBox'>;
+    dialog: Pick<Dialog, 'showErrorBox' | 'showOpenDialog'>;
     ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
     Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
     protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
@@ -102,6 +102,14 @@ export async function runApp(deps: AppDeps): Promise<void> {
     ipcMain,
     core,
     getWebContents: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+    pickPaths: async (kind) => {
+      const properties: Array<'openFile' | 'openDirectory' | 'multiSelections'> =
+        kind === 'folder' ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'];
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, { title: 'Import into Vigil', properties })
+        : await dialog.showOpenDialog({ title: 'Import into Vigil', properties });
+      return result.canceled ? [] : result.filePaths;
+    },
   });
 
   const openWindow = () => {
@@ -113,9 +121,14 @@ export async function runApp(deps: AppDeps): Promise<void> {
   app.on('window-all-closed', () => {
     if (deps.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
+  // Closing waits for a running import to roll back its current file, so quit once that is done.
+  let closing = false;
+  app.on('will-quit', (event: { preventDefault(): void }) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
     disposeIpc();
-    core.close();
+    void core.close().finally(() => app.quit());
   });
   openWindow();
 }

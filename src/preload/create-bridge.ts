@@ -2,7 +2,7 @@
  * The bridge the preload exposes as `window.vigil`: only contract methods, only the app's own channels, and
  * never ipcRenderer or its events (DESIGN.md §2, VS Code's preload).
  */
-import { IPC_EVENT_CHANNEL, ipcChannel, isApiMethod, type ApiMethod } from '../shared/api';
+import { IPC_EVENT_CHANNEL, IPC_PICK_PATHS_CHANNEL, ipcChannel, isApiMethod, type ApiMethod } from '../shared/api';
 import type { EventListener, VigilBridge } from '../shared/client';
 import type { VigilEvent } from '../shared/dto';
 import type { ApiResult } from '../shared/errors';
@@ -14,7 +14,10 @@ export interface IpcRendererLike {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
-export function createBridge(ipc: IpcRendererLike): VigilBridge {
+/** Electron's webUtils.getPathForFile: the only way a sandboxed page learns where a dropped file lives. */
+export type PathForFile = (file: File) => string;
+
+export function createBridge(ipc: IpcRendererLike, getPathForFile?: PathForFile): VigilBridge {
   const invoke = async (method: ApiMethod, args: unknown): Promise<ApiResult<unknown>> => {
     // The page is untrusted: the method name is checked here, not just typed.
     if (typeof method !== 'string' || !isApiMethod(method)) {
@@ -40,5 +43,19 @@ export function createBridge(ipc: IpcRendererLike): VigilBridge {
     };
   };
 
-  return Object.freeze({ invoke, onEvent });
+  const pickPaths = async (kind: 'files' | 'folder'): Promise<string[]> => {
+    if (kind !== 'files' && kind !== 'folder') return [];
+    const paths = await ipc.invoke(IPC_PICK_PATHS_CHANNEL, kind);
+    return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
+  };
+
+  const pathForFile = (file: File): string => {
+    try {
+      return getPathForFile?.(file) ?? '';
+    } catch {
+      return '';
+    }
+  };
+
+  return Object.freeze({ invoke, onEvent, pickPaths, pathForFile });
 }

@@ -14,6 +14,9 @@ const pageArgs = z
   .strict()
   .optional();
 
+const id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day as YYYY-MM-DD');
+
 /** Trimmed, not blank, no control characters other than ordinary spaces. */
 const personText = (max: number) =>
   z
@@ -26,7 +29,23 @@ const personText = (max: number) =>
 export const apiSchemas: { [M in ApiMethod]: z.ZodType<ApiArgs<M>> } = {
   getStatus: noArgs,
   setActor: z.object({ name: personText(200), organisation: personText(200) }).strict(),
-  listItems: pageArgs,
+  listItems: z
+    .object({
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(MAX_PAGE).optional(),
+      sort: z.enum(['imported', 'taken', 'name', 'size']).optional(),
+      order: z.enum(['asc', 'desc']).optional(),
+      kind: z.enum(['photo', 'document', 'other']).optional(),
+      tag: z.string().trim().min(1).max(200).optional(),
+      takenFrom: isoDay.optional(),
+      takenTo: isoDay.optional(),
+    })
+    .strict()
+    .optional(),
+  getItem: z.object({ id: id }).strict(),
+  importPaths: z.object({ paths: z.array(z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'must not contain NUL')).min(1).max(10_000) }).strict(),
+  importUploads: z.object({ uploadIds: z.array(z.string().uuid()).min(1).max(100_000) }).strict(),
+  cancelJob: z.object({ jobId: z.string().min(1).max(100) }).strict(),
   listPersons: pageArgs,
   listPlaces: pageArgs,
   listExhibitSets: noArgs,

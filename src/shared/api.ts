@@ -8,6 +8,9 @@ import type {
   Actor,
   CatalogueStatus,
   ExhibitSetSummary,
+  ItemDetail,
+  ItemKind,
+  ItemSort,
   ItemSummary,
   Page,
   PersonSummary,
@@ -21,6 +24,21 @@ export interface PageArgs {
   limit?: number;
 }
 
+export interface ItemListArgs extends PageArgs {
+  sort?: ItemSort;
+  order?: 'asc' | 'desc';
+  kind?: ItemKind;
+  /** A tag label (English or Persian); only items with that tag. */
+  tag?: string;
+  /** ISO days (YYYY-MM-DD), inclusive, on the date the photo was taken. */
+  takenFrom?: string;
+  takenTo?: string;
+}
+
+export interface JobRef {
+  jobId: string;
+}
+
 export interface SearchArgs {
   query: string;
   limit?: number;
@@ -32,7 +50,14 @@ export type NoArgs = Record<string, never> | undefined;
 export interface CatalogueApi {
   getStatus(args?: NoArgs): Promise<CatalogueStatus>;
   setActor(args: Actor): Promise<Actor>;
-  listItems(args?: PageArgs): Promise<Page<ItemSummary>>;
+  listItems(args?: ItemListArgs): Promise<Page<ItemSummary>>;
+  getItem(args: { id: number }): Promise<ItemDetail>;
+  /** Starts importing files and folders (recursively) on this computer; progress arrives as job-progress events. */
+  importPaths(args: { paths: string[] }): Promise<JobRef>;
+  /** Starts importing files a browser uploaded to the web host's /upload (each upload's id). */
+  importUploads(args: { uploadIds: string[] }): Promise<JobRef>;
+  /** Asks a running job to stop; files already imported stay, the one in progress is rolled back. */
+  cancelJob(args: JobRef): Promise<{ cancelled: boolean }>;
   listPersons(args?: PageArgs): Promise<Page<PersonSummary>>;
   listPlaces(args?: PageArgs): Promise<Page<PlaceSummary>>;
   listExhibitSets(args?: NoArgs): Promise<ExhibitSetSummary[]>;
@@ -55,6 +80,10 @@ export const apiMethods = Object.freeze([
   'getStatus',
   'setActor',
   'listItems',
+  'getItem',
+  'importPaths',
+  'importUploads',
+  'cancelJob',
   'listPersons',
   'listPlaces',
   'listExhibitSets',
@@ -73,4 +102,6 @@ export function isApiMethod(name: string): name is ApiMethod {
 /** IPC channel names carry the app's own prefix, so the preload and main process can refuse anything else. */
 export const IPC_PREFIX = 'vigil:';
 export const IPC_EVENT_CHANNEL = 'vigil:event';
+/** The desktop shell's own capability (not part of the catalogue contract): the native open dialog. */
+export const IPC_PICK_PATHS_CHANNEL = 'vigil:pick-paths';
 export const ipcChannel = (method: ApiMethod): string => `${IPC_PREFIX}${method}`;

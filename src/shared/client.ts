@@ -22,6 +22,10 @@ export interface VigilClient {
 export interface VigilBridge {
   invoke: Invoke;
   onEvent(listener: EventListener): () => void;
+  /** The path on disk of a file dropped on the window (Electron's webUtils); '' when it has none. */
+  pathForFile?(file: File): string;
+  /** Shows the native open dialog; resolves with the chosen paths, empty when cancelled. */
+  pickPaths?(kind: 'files' | 'folder'): Promise<string[]>;
 }
 
 export function createApiFromInvoke(invoke: Invoke): CatalogueApi {

@@ -37,6 +37,9 @@ export interface CatalogueStatus {
 export type ItemKind = 'photo' | 'document' | 'other';
 export type Sensitivity = 'public' | 'restricted' | 'confidential';
 
+/** Thumbnails and previews are made in the background after import. */
+export type PreviewState = 'pending' | 'ready' | 'failed' | 'none';
+
 export interface ItemSummary {
   id: ItemId;
   ref: string;
@@ -46,9 +49,101 @@ export interface ItemSummary {
   mime: string;
   size: number;
   sha256: string;
+  /** The camera's local time exactly as recorded (`YYYY-MM-DDTHH:MM:SS`, plus the offset only if the file has one). */
   takenAt: string | null;
+  width: number | null;
+  height: number | null;
   sensitivity: Sensitivity;
+  /** True when the file's metadata identifies people or places (GPS, device serials, creators). */
+  sensitiveMetadata: boolean;
+  preview: PreviewState;
   importedAt: string;
+}
+
+export interface GpsPosition {
+  lat: number;
+  lon: number;
+  alt: number | null;
+}
+
+/** The normalised photo metadata of DESIGN.md §4 (the `list --json` fields). */
+export interface PhotoMetadata {
+  takenAt: string | null;
+  gps: GpsPosition | null;
+  make: string | null;
+  model: string | null;
+  serial: string | null;
+  lens: string | null;
+  software: string | null;
+  orientation: number | null;
+  width: number | null;
+  height: number | null;
+  caption: string | null;
+  keywords: string[];
+  creator: string | null;
+  copyright: string | null;
+}
+
+export interface DocumentInfo {
+  pageCount: number | null;
+  title: string | null;
+  author: string | null;
+  producer: string | null;
+}
+
+export interface ItemOccurrence {
+  originalName: string;
+  sourcePath: string | null;
+  modifiedAt: string | null;
+  createdAt: string | null;
+  seenAt: string;
+}
+
+export interface CustodyEvent {
+  seq: number;
+  at: string;
+  timeZone: string;
+  actor: string;
+  actorOrganisation: string | null;
+  action: string;
+  targetRef: string | null;
+  sha256Before: string | null;
+  sha256After: string | null;
+  tool: string;
+  toolVersion: string;
+  details: Record<string, unknown>;
+  hash: string;
+}
+
+export interface ItemDetail extends ItemSummary {
+  description: string | null;
+  photo: PhotoMetadata | null;
+  document: DocumentInfo | null;
+  /** Names of the metadata fields that identify people or places, e.g. `gps`, `serial`, `creator`. */
+  sensitiveFields: string[];
+  /** What could not be read, one sentence each (kept with the item, shown in its panel). */
+  metadataWarnings: string[];
+  /** The full extracted metadata, as read. Untrusted text: render as text only. */
+  rawMetadata: Record<string, unknown> | null;
+  occurrences: ItemOccurrence[];
+  tags: string[];
+  custody: CustodyEvent[];
+}
+
+export type ItemSort = 'imported' | 'taken' | 'name' | 'size';
+
+export interface ImportProblem {
+  path: string;
+  reason: string;
+}
+
+/** The end of an import (DESIGN.md §9 `import --json`). */
+export interface ImportSummary {
+  imported: number;
+  duplicates: number;
+  failed: ImportProblem[];
+  warnings: ImportProblem[];
+  cancelled: boolean;
 }
 
 export interface PersonSummary {
@@ -105,11 +200,20 @@ export type VigilEvent =
   | {
       type: 'job-progress';
       jobId: string;
-      kind: string;
+      kind: 'import';
       state: 'running' | 'done' | 'cancelled' | 'failed';
+      /** Files finished (imported, duplicate or failed) and, once the walk is complete, the total. */
       done: number;
       total: number | null;
       bytesDone: number;
       bytesTotal: number | null;
+      failed: number;
+      /** The file being read now, as the user named it (untrusted text). */
       current: string | null;
-    };
+      startedAt: string;
+      /** Present when state is no longer running. */
+      summary?: ImportSummary;
+      /** Present when state is failed: why the whole job stopped. */
+      error?: string;
+    }
+  | { type: 'preview-ready'; itemId: number; state: 'ready' | 'failed' };

@@ -4,7 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { png } from '../helpers/sample-files';
 import { startWebHost, type WebHost } from '../../src/host/web-host';
 import type { CatalogueApi } from '../../src/shared/api';
 import { createApiFromInvoke } from '../../src/shared/client';
@@ -84,6 +85,23 @@ describe.each([{ name: 'in-process' }, { name: 'http' }])('CatalogueApi contract
     const { api } = await connect();
     const report = await api.verify();
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.name)).toEqual(['database integrity', 'database references', 'custody log chain']);
+    expect(report.checks.map((c) => c.name)).toEqual(['database integrity', 'database references', 'vault files (0)', 'custody log chain']);
+  });
+
+  it('imports a folder as a job, announces progress, and reads the item back', async () => {
+    const { api, events } = await connect();
+    const src = tempDir('src');
+    writeFileSync(join(src, 'evin.png'), await png(5));
+    const { jobId } = await api.importPaths({ paths: [src] });
+    await vi.waitFor(() => expect(events).toContainEqual(expect.objectContaining({ type: 'job-progress', jobId, state: 'done' })), { timeout: 10_000 });
+    const page = await api.listItems({ kind: 'photo', sort: 'name', order: 'desc' });
+    expect(page.total).toBe(1);
+    const item = await api.getItem({ id: page.rows[0]!.id });
+    expect(item).toMatchObject({ ref: 'ITM-000001', originalName: 'evin.png', mime: 'image/png', kind: 'photo' });
+    expect(item.custody.map((c) => c.action)).toEqual(['acquired', 'hash-computed', 'metadata-extracted']);
+    expect((await api.listItems({ kind: 'document' })).total).toBe(0);
+    expect((await rejection(api.getItem({ id: 99 }))).code).toBe('NOT_FOUND');
+    expect(await api.cancelJob({ jobId: 'no-such-job' })).toEqual({ cancelled: false });
+    expect((await rejection(api.importUploads({ uploadIds: ['not-a-uuid'] }))).code).toBe('INVALID_ARGUMENT');
   });
 });

@@ -10,8 +10,8 @@ export const TEST_WORKSTATION = '00000000-0000-4000-8000-000000000001';
 export function useCores() {
   const tempDir = useTempDirs();
   const open: Core[] = [];
-  afterEach(() => {
-    for (const core of open.splice(0)) core.close();
+  afterEach(async () => {
+    for (const core of open.splice(0)) await core.close();
   });
   return {
     tempDir,

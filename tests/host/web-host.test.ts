@@ -120,6 +120,40 @@ describe('web host', () => {
     expect(JSON.parse(await received)).toEqual({ type: 'catalogue-changed', what: ['settings'] });
   });
 
+  it('stages uploads with their names and imports them through the contract', async () => {
+    const { port, auth, core } = await start();
+    const upload = (name: string, body: Buffer, headers: Record<string, string> = {}) =>
+      rawRequest(port, '/upload', {
+        method: 'POST',
+        body: body.toString('latin1'),
+        headers: { ...auth, 'content-type': 'application/octet-stream', 'x-vigil-name': encodeURIComponent(name), 'x-vigil-modified': '567820800000', ...headers },
+      });
+    const bytes = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
+    const staged = await upload('پوشه/سند ۱.pdf', bytes);
+    expect(staged.status).toBe(200);
+    const { uploadId } = JSON.parse(staged.body).value;
+    expect(uploadId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await upload('x.pdf', bytes, { 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await upload('', bytes)).status).toBe(400);
+    expect((await rawRequest(port, '/upload', { headers: auth })).status).toBe(405);
+
+    const { jobId } = await core.api.importUploads({ uploadIds: [uploadId] });
+    expect(jobId).toBeTruthy();
+    await core.idle();
+    const [item] = (await core.api.listItems()).rows;
+    expect(item).toMatchObject({ originalName: 'سند ۱.pdf', size: bytes.length });
+    const detail = await core.api.getItem({ id: item!.id });
+    expect(detail.occurrences[0]).toMatchObject({ sourcePath: 'پوشه/سند ۱.pdf', modifiedAt: '1987-12-30T00:00:00.000Z' });
+    await expect(core.api.importUploads({ uploadIds: [uploadId] })).rejects.toThrow(/upload the files again/);
+
+    const media = await rawRequest(port, `/media/${item!.id}/original`, { headers: auth });
+    expect(media.status).toBe(200);
+    expect(media.headers['content-type']).toBe('application/pdf');
+    expect(media.headers['content-security-policy']).toMatch(/^sandbox/);
+    expect(media.body).toBe(bytes.toString('latin1'));
+    expect((await rawRequest(port, `/media/${item!.id}/thumb`, { headers: auth })).status).toBe(404);
+  });
+
   it('answers 404 for media that does not exist or ids that are not numbers', async () => {
     const { port, auth } = await start();
     for (const path of ['/media/1/thumb', '/media/1/original', '/media/abc/thumb', '/media/1/secret', '/media/99999999999999999999/thumb']) {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { apiMethods, ipcChannel, IPC_EVENT_CHANNEL } from '../../src/shared/api';
+import { apiMethods, ipcChannel, IPC_EVENT_CHANNEL, IPC_PICK_PATHS_CHANNEL } from '../../src/shared/api';
 import type { VigilEvent } from '../../src/shared/dto';
 import type { ApiResult } from '../../src/shared/errors';
 import type { Dispatch } from '../../src/core/api/core-types';
@@ -62,6 +62,31 @@ describe('isTrustedSender', () => {
       },
     };
     expect(isTrustedSender(event)).toBe(false);
+  });
+});
+
+describe('the native open dialog channel', () => {
+  it('answers only the app\'s top frame, only for files or a folder, and is removed on dispose', async () => {
+    const handlers = new Map<string, (event: unknown, kind: unknown) => Promise<unknown>>();
+    const ipcMain = {
+      handle: vi.fn((channel: string, handler: (event: unknown, kind: unknown) => Promise<unknown>) => handlers.set(channel, handler)),
+      removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
+    };
+    const pickPaths = vi.fn(async (kind: 'files' | 'folder') => [`/picked/${kind}`]);
+    const dispose = registerIpc({
+      ipcMain: ipcMain as never,
+      core: { dispatch: vi.fn(), onEvent: vi.fn(() => () => {}) },
+      getWebContents: () => [],
+      pickPaths,
+    });
+    const pick = handlers.get(IPC_PICK_PATHS_CHANNEL)!;
+    expect(await pick(topFrame('vigil://app/index.html'), 'folder')).toEqual(['/picked/folder']);
+    expect(await pick(childFrame('vigil://app/index.html'), 'files')).toEqual([]);
+    expect(await pick(topFrame('https://evil.example/'), 'files')).toEqual([]);
+    expect(await pick(topFrame('vigil://app/index.html'), { properties: ['openFile'] })).toEqual([]);
+    expect(pickPaths).toHaveBeenCalledOnce();
+    dispose();
+    expect(handlers.has(IPC_PICK_PATHS_CHANNEL)).toBe(false);
   });
 });
 

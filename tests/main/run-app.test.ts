@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiMethods, ipcChannel } from '../../src/shared/api';
+import { apiMethods, ipcChannel, IPC_PICK_PATHS_CHANNEL } from '../../src/shared/api';
 import { CatalogueError } from '../../src/shared/errors';
 import type { Core, CoreOptions } from '../../src/core/api/core-types';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -33,7 +33,10 @@ function fakeCore(): Core {
     resolveMedia: vi.fn(() => {
       throw new CatalogueError('NOT_FOUND', 'none');
     }),
-    close: vi.fn(),
+    importPaths: vi.fn(),
+    stageUpload: vi.fn(),
+    idle: vi.fn(async () => {}),
+    close: vi.fn(async () => {}),
   };
 }
 
@@ -154,7 +157,7 @@ describe('runApp', () => {
     expect(fake.app.listenerCount('web-contents-created')).toBe(1);
     expect(fake.session.setPermissionRequestHandler).toHaveBeenCalled();
     expect(fake.session.webRequest.onBeforeRequest).toHaveBeenCalled();
-    expect([...fake.handlers.keys()].sort()).toEqual(apiMethods.map(ipcChannel).sort());
+    expect([...fake.handlers.keys()].sort()).toEqual([...apiMethods.map(ipcChannel), IPC_PICK_PATHS_CHANNEL].sort());
 
     const serve = fake.protocolHandlers.get('vigil')!;
     const page = await serve(new Request('vigil://app/index.html'));
@@ -166,9 +169,15 @@ describe('runApp', () => {
     expect(fake.windows[0]!.options.webPreferences.preload).toBe(join(dir, 'out', 'preload', 'index.cjs'));
     expect(fake.windows[0]!.loadURL).toHaveBeenCalledWith('vigil://app/index.html');
 
-    fake.app.emit('will-quit');
+    const quitEvent = { preventDefault: vi.fn() };
+    fake.app.emit('will-quit', quitEvent);
+    // Quitting waits for the core to close (a running import rolls back its current file), then quits again.
+    expect(quitEvent.preventDefault).toHaveBeenCalledOnce();
     expect(core.close).toHaveBeenCalledOnce();
     expect(fake.handlers.size).toBe(0);
+    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalledOnce());
+    fake.app.emit('will-quit', { preventDefault: vi.fn() });
+    expect(core.close).toHaveBeenCalledOnce();
   });
 
   it('takes the catalogue and the SQLite build from the environment', async () => {

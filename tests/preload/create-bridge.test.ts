@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { apiMethods, ipcChannel, IPC_EVENT_CHANNEL, type ApiMethod } from '../../src/shared/api';
+import { apiMethods, ipcChannel, IPC_EVENT_CHANNEL, IPC_PICK_PATHS_CHANNEL, type ApiMethod } from '../../src/shared/api';
 import type { VigilEvent } from '../../src/shared/dto';
 
 vi.mock('electron', () => {
@@ -32,14 +32,31 @@ function reachable(root: unknown, seen = new Set<unknown>()): Set<unknown> {
 }
 
 describe('preload bridge', () => {
-  it('exposes only invoke and onEvent, frozen, with no path to ipcRenderer', () => {
+  it('exposes only invoke, onEvent, pickPaths and pathForFile, frozen, with no path to ipcRenderer', () => {
     const { ipc, bridge } = setup();
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent', 'pathForFile', 'pickPaths']);
     expect(Object.isFrozen(bridge)).toBe(true);
     const values = reachable(bridge);
     expect(values.has(ipc)).toBe(false);
     expect(values.has(ipc.invoke)).toBe(false);
     expect(values.has(ipc.send)).toBe(false);
+  });
+
+  it('asks the main process for paths only with a valid kind, and passes on only strings', async () => {
+    const { ipc, bridge } = setup();
+    ipc.invoke.mockResolvedValueOnce(['/evidence/a.jpg', 42, null, '/evidence/b.jpg'] as never);
+    expect(await bridge.pickPaths!('files')).toEqual(['/evidence/a.jpg', '/evidence/b.jpg']);
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_PICK_PATHS_CHANNEL, 'files');
+    expect(await bridge.pickPaths!('everything' as 'files')).toEqual([]);
+    expect(ipc.invoke).toHaveBeenCalledOnce();
+  });
+
+  it('finds the path of a dropped file through the given webUtils function, never throwing', () => {
+    const ipc = new FakeIpcRenderer();
+    const file = { name: 'a.jpg' } as File;
+    expect(createBridge(ipc, (f) => `/drop/${f.name}`).pathForFile!(file)).toBe('/drop/a.jpg');
+    expect(createBridge(ipc).pathForFile!(file)).toBe('');
+    expect(createBridge(ipc, () => { throw new Error('not a real file'); }).pathForFile!(file)).toBe('');
   });
 
   it('invokes a contract method on its own prefixed channel', async () => {

@@ -9,6 +9,7 @@ const electron = vi.hoisted(() => ({
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: electron.exposeInMainWorld },
   ipcRenderer: electron.ipcRenderer,
+  webUtils: { getPathForFile: () => '/dropped/file.jpg' },
 }));
 
 describe('src/preload/index.ts', () => {
@@ -18,7 +19,8 @@ describe('src/preload/index.ts', () => {
     const [key, bridge] = electron.exposeInMainWorld.mock.calls[0] as [string, Record<string, unknown>];
     expect(key).toBe('vigil');
     expect(bridge).not.toBe(electron.ipcRenderer);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent', 'pathForFile', 'pickPaths']);
+    expect((bridge.pathForFile as (f: unknown) => string)({})).toBe('/dropped/file.jpg');
     expect(Object.values(bridge)).not.toContain(electron.ipcRenderer);
 
     const invoke = bridge.invoke as (method: string, args: unknown) => Promise<unknown>;

@@ -5,7 +5,9 @@
  */
 import type { CatalogueApi } from '../../shared/api';
 import type { MediaVariant } from '../../shared/client';
-import type { VigilEvent } from '../../shared/dto';
+import type { ImportSummary, VigilEvent } from '../../shared/dto';
+import type { Readable } from 'node:stream';
+import type { ImportOptions } from '../ingest/import-service';
 import type { ApiResult } from '../../shared/errors';
 
 export interface CoreOptions {
@@ -40,6 +42,15 @@ export interface Core {
   onEvent(listener: (event: VigilEvent) => void): () => void;
   /** Finds the file behind `/media/<id>/<variant>`; throws CatalogueError NOT_FOUND when there is none. */
   resolveMedia(itemId: number, variant: MediaVariant): MediaFile;
-  /** Closes the database and releases the catalogue lock. Safe to call twice. */
-  close(): void;
+  /** Imports files and folders and resolves with the summary: the CLI's path (the UI's is api.importPaths). */
+  importPaths(paths: readonly string[], options?: ImportOptions): Promise<ImportSummary>;
+  /** Receives one browser upload for a later `importUploads` (the web host's POST /upload); returns its id. */
+  stageUpload(body: Readable, info: { name: string; modifiedAt: string | null }): Promise<string>;
+  /** Resolves when no job is running and no preview is waiting. */
+  idle(): Promise<void>;
+  /**
+   * Stops running jobs (each file either fully imported or not at all), closes the database and releases the
+   * catalogue lock. Safe to call twice; the returned promise settles when everything is released.
+   */
+  close(): Promise<void>;
 }

@@ -4,7 +4,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import type { CatalogueApi } from '../../shared/api';
-import type { Actor } from '../../shared/dto';
+import type { Actor, CustodyEvent } from '../../shared/dto';
+import { formatRef } from '../../shared/ids';
 import { VIGIL_VERSION } from '../../shared/version';
 import { CatalogueError } from '../../shared/errors';
 import { acquireCatalogueLock } from '../catalogue/catalogue-lock';
@@ -15,7 +16,7 @@ import { migrate, newerSchemaError } from '../db/migrate';
 import { openDatabase, readSchemaVersion, type Db } from '../db/open-database';
 import { createEventBus } from '../events/event-bus';
 import { createCountsRepository } from '../repositories/counts-repository';
-import { createCustodyRepository } from '../repositories/custody-repository';
+import { createCustodyRepository, type CustodyRow } from '../repositories/custody-repository';
 import { createExhibitsRepository } from '../repositories/exhibits-repository';
 import { createIntegrityRepository } from '../repositories/integrity-repository';
 import { createItemsRepository } from '../repositories/items-repository';
@@ -25,6 +26,14 @@ import { createSettingsRepository } from '../repositories/settings-repository';
 import { createSearchService } from '../services/search-service';
 import { createSettingsService, ensureCatalogueId, readActor } from '../services/settings-service';
 import { createVerifyService } from '../services/verify-service';
+import { removeStrayTemporaryFiles } from '../catalogue/startup-cleanup';
+import { createImportService } from '../ingest/import-service';
+import { createJobRegistry } from '../ingest/job-registry';
+import { createPreviewSink } from '../ingest/preview-sink';
+import { createUploadStaging } from '../ingest/upload-staging';
+import { walkSources, type WalkEntry } from '../ingest/walk-sources';
+import { extractMetadata } from '../metadata/extract-metadata';
+import { createPreviewQueue } from '../previews/preview-queue';
 import { derivedPath, vaultPath } from '../vault/vault-paths';
 import type { Core, CoreOptions, MediaFile } from './core-types';
 import { createDispatcher } from './dispatcher';
@@ -37,6 +46,24 @@ export interface CreateCoreOptions extends CoreOptions {
   /** The CLI's `--actor NAME`: acts as this person without changing the catalogue's setting. */
   actor?: Actor;
   onInternalError?: (method: string, error: unknown) => void;
+}
+
+function toCustodyEvent(row: CustodyRow): CustodyEvent {
+  return {
+    seq: row.seq,
+    at: row.at,
+    timeZone: row.timeZone,
+    actor: row.actor,
+    actorOrganisation: row.actorOrganisation,
+    action: row.action,
+    targetRef: row.targetRef,
+    sha256Before: row.sha256Before,
+    sha256After: row.sha256After,
+    tool: row.tool,
+    toolVersion: row.toolVersion,
+    details: row.details,
+    hash: row.hash,
+  };
 }
 
 export async function createCore(options: CreateCoreOptions): Promise<Core> {
@@ -52,6 +79,8 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
     const found = readSchemaVersion(layout.database, options);
     if (found > LATEST_SCHEMA_VERSION) throw newerSchemaError(found);
     db = openDatabase(layout.database, options);
+    // Nothing in these folders is part of the catalogue; an interrupted import may have left files there.
+    await removeStrayTemporaryFiles([layout.vaultTemp, layout.staging]);
     return wire(db, layout, lock, options);
   } catch (error) {
     db?.close();
@@ -66,6 +95,7 @@ function wire(
   lock: { release(): void },
   options: CreateCoreOptions,
 ): Core {
+  let closed = false;
   const now = options.now ?? (() => new Date());
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const migration = migrate(db, { backupsDir: layout.backups, now: now() });
@@ -110,9 +140,37 @@ function wire(
 
   const settingsService = createSettingsService({ db, settings, custody, events });
   const searchService = createSearchService({ items, persons, places });
-  const verifyService = createVerifyService({ integrity: createIntegrityRepository(db), custody });
+  const verifyService = createVerifyService({ integrity: createIntegrityRepository(db), custody, items, vaultDir: layout.vault });
+  const custodyRepo = createCustodyRepository(db);
 
-  const page = (args?: { offset?: number; limit?: number }) => ({ offset: args?.offset ?? 0, limit: args?.limit ?? 100 });
+  const previews = createPreviewSink({
+    createQueue: (onDone) => createPreviewQueue({ onDone }),
+    items,
+    events,
+    derivedDir: layout.derived,
+    isOpen: () => !closed,
+  });
+  const importer = createImportService({
+    db,
+    vaultDir: layout.vault,
+    items,
+    custody,
+    events,
+    now,
+    previews,
+    extract: async (content, fileName, complete) => {
+      const meta = await extractMetadata(content, fileName);
+      if (!complete) meta.warnings.push('The file is very large: its metadata was read from its first 16 MiB only.');
+      return meta;
+    },
+  });
+  const jobs = createJobRegistry({ events, now, onError: (error) => options.onInternalError?.('import job', error) });
+  const staging = createUploadStaging(layout.staging);
+  // Previews that an earlier run did not finish (closed or crashed) are made now, in the background.
+  for (const pending of items.pendingPreviews()) {
+    void previews.enqueue({ itemId: pending.id, sha256: pending.sha256, sourcePath: vaultPath(layout.vault, pending.sha256) });
+  }
+  const importPaths = (paths: readonly string[], importOptions = {}) => importer.importSources(walkSources(paths), importOptions);
 
   const api: CatalogueApi = {
     async getStatus() {
@@ -128,16 +186,43 @@ function wire(
       return settingsService.setActor(actor);
     },
     async listItems(args) {
-      const { offset, limit } = page(args);
-      return items.page(offset, limit);
+      return items.page(args);
+    },
+    async getItem({ id }) {
+      const detail = items.detail(id);
+      if (!detail) throw new CatalogueError('NOT_FOUND', `There is no item ${formatRef('item', id)}.`);
+      return { ...detail, custody: custodyRepo.forTarget('item', detail.ref).map(toCustodyEvent) };
+    },
+    async importPaths({ paths }) {
+      const jobId = jobs.start('import', (signal, report) => importPaths(paths, { signal, onProgress: report }));
+      return { jobId };
+    },
+    async importUploads({ uploadIds }) {
+      const { files, unknown } = staging.take(uploadIds);
+      if (files.length === 0) {
+        throw new CatalogueError('NOT_FOUND', 'None of these uploads is waiting to be imported: upload the files again.');
+      }
+      const entries: WalkEntry[] = [
+        ...files.map((file): WalkEntry => ({ type: 'file', file })),
+        ...unknown.map((id): WalkEntry => ({ type: 'failed', path: `upload ${id}`, reason: 'This upload never arrived or was already imported.' })),
+      ];
+      const jobId = jobs.start('import', async (signal, report) => {
+        try {
+          return await importer.importSources(entries, { signal, onProgress: report });
+        } finally {
+          await staging.discard(files);
+        }
+      });
+      return { jobId };
+    },
+    async cancelJob({ jobId }) {
+      return { cancelled: jobs.cancel(jobId) };
     },
     async listPersons(args) {
-      const { offset, limit } = page(args);
-      return persons.page(offset, limit);
+      return persons.page(args?.offset ?? 0, args?.limit ?? 100);
     },
     async listPlaces(args) {
-      const { offset, limit } = page(args);
-      return places.page(offset, limit);
+      return places.page(args?.offset ?? 0, args?.limit ?? 100);
     },
     async listExhibitSets() {
       return exhibits.listSets();
@@ -150,9 +235,15 @@ function wire(
     },
   };
 
-  let closed = false;
+  let closing: Promise<void> | null = null;
   return {
     catalogueDir: layout.root,
+    importPaths,
+    stageUpload: (body, info) => staging.stage(body, info),
+    async idle() {
+      await jobs.idle();
+      await previews.queue.idle();
+    },
     api,
     dispatch: createDispatcher(api, { onInternalError: options.onInternalError }),
     onEvent: events.on,
@@ -165,13 +256,21 @@ function wire(
       return { path, mime: 'image/webp', size: statSync(path).size };
     },
     close() {
-      if (closed) return;
-      closed = true;
-      try {
-        db.close();
-      } finally {
-        lock.release();
-      }
+      closing ??= (async () => {
+        try {
+          await jobs.stopAll();
+          previews.release();
+          await previews.queue.idle();
+        } finally {
+          closed = true;
+          try {
+            db.close();
+          } finally {
+            lock.release();
+          }
+        }
+      })();
+      return closing;
     },
   };
 }

@@ -9,6 +9,10 @@ export interface CatalogueLayout {
   vault: string;
   derived: string;
   backups: string;
+  /** Browser uploads waiting to be imported. */
+  staging: string;
+  /** Partial copies on their way into the vault. */
+  vaultTemp: string;
   lock: string;
 }
 
@@ -21,6 +25,8 @@ export function catalogueLayout(dir: string): CatalogueLayout {
     vault: join(root, 'vault'),
     derived: join(root, 'derived'),
     backups: join(root, 'backups'),
+    staging: join(root, 'staging'),
+    vaultTemp: join(root, 'vault', '.tmp'),
     lock: join(root, 'catalogue.lock'),
   };
 }

@@ -33,7 +33,7 @@ describe('createCore', () => {
     expect(status.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(status.catalogueId).toMatch(/^[0-9a-f-]{36}$/);
     expect(status.counts).toEqual({ items: 0, persons: 0, places: 0, sources: 0, tags: 0, exhibitSets: 0 });
-    core.close();
+    await core.close();
     expect(existsSync(join(dir, 'catalogue.lock'))).toBe(false);
 
     const db = new Database(join(dir, 'catalogue.sqlite'), { readonly: true });
@@ -48,10 +48,10 @@ describe('createCore', () => {
     const dir = join(tempDir(), 'cat');
     const first = await openCore({ catalogueDir: dir });
     const id = (await first.api.getStatus()).catalogueId;
-    first.close();
+    await first.close();
     const second = await openCore({ catalogueDir: dir });
     expect((await second.api.getStatus()).catalogueId).toBe(id);
-    second.close();
+    await second.close();
     const db = new Database(join(dir, 'catalogue.sqlite'), { readonly: true });
     const actions = db.prepare('SELECT action FROM custody_events').pluck().all();
     db.close();
@@ -63,14 +63,14 @@ describe('createCore', () => {
     const first = await openCore({ catalogueDir: dir });
     await expect(createCore({ catalogueDir: dir })).rejects.toThrow(/already open in another Vigil/);
     expect(await codeOf(createCore({ catalogueDir: dir }))).toBe('CONFLICT');
-    first.close();
+    await first.close();
     const again = await openCore({ catalogueDir: dir });
     expect((await again.api.getStatus()).name).toBe('cat');
   });
 
   it('refuses a database written by a newer Vigil and leaves it byte for byte untouched', async () => {
     const dir = join(tempDir(), 'cat');
-    (await openCore({ catalogueDir: dir })).close();
+    await (await openCore({ catalogueDir: dir })).close();
     const file = join(dir, 'catalogue.sqlite');
     const raw = new Database(file);
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
@@ -105,11 +105,11 @@ describe('createCore', () => {
     const core = await openCore({ catalogueDir: dir });
     await core.api.setActor({ name: 'Shirin Ebadi-Test', organisation: 'Test Archive' });
     expect((await core.api.getStatus()).actor).toEqual({ name: 'Shirin Ebadi-Test', organisation: 'Test Archive' });
-    core.close();
+    await core.close();
 
     const overridden = await openCore({ catalogueDir: dir, actor: { name: 'Script Runner', organisation: 'Ops' } });
     await overridden.api.setActor({ name: 'Someone Else', organisation: 'Test Archive' });
-    overridden.close();
+    await overridden.close();
 
     const db = new Database(join(dir, 'catalogue.sqlite'), { readonly: true });
     const rows = db.prepare('SELECT action, actor, time_zone, workstation_id, tool_version FROM custody_events ORDER BY seq').all();

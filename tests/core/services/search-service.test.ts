@@ -13,7 +13,7 @@ describe('search (foundation)', () => {
 
   it('finds persons by any name or father name, items and places, in either script', async () => {
     const dir = join(tempDir(), 'cat');
-    (await openCore({ catalogueDir: dir })).close();
+    await (await openCore({ catalogueDir: dir })).close();
     const db = new Database(join(dir, 'catalogue.sqlite'));
     const t = '2026-01-01T00:00:00Z';
     db.prepare("INSERT INTO places (type, name_fa, name_latin, created_at, updated_at) VALUES ('prison', 'زندان اوین', 'Evin Prison', ?, ?)").run(t, t);

@@ -61,7 +61,10 @@ CREATE TABLE items (
   title TEXT,
   description TEXT,
   metadata_json TEXT,
-  metadata_error TEXT,
+  metadata_warnings_json TEXT NOT NULL DEFAULT '[]',
+  sensitive_fields_json TEXT NOT NULL DEFAULT '[]',
+  preview_state TEXT NOT NULL DEFAULT 'pending' CHECK (preview_state IN ('pending', 'ready', 'failed', 'none')),
+  preview_note TEXT,
   taken_at TEXT,
   gps_lat REAL,
   gps_lon REAL,
@@ -84,7 +87,6 @@ CREATE TABLE items (
   document_producer TEXT,
   document_text TEXT,
   sensitivity TEXT NOT NULL DEFAULT 'restricted' CHECK (sensitivity IN ('public', 'restricted', 'confidential')),
-  sensitive_metadata INTEGER NOT NULL DEFAULT 0 CHECK (sensitive_metadata IN (0, 1)),
   acquisition_source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
   acquired_by TEXT,
   acquisition_method TEXT,
@@ -95,6 +97,7 @@ CREATE TABLE items (
   deleted_reason TEXT
 ) STRICT;
 CREATE INDEX items_taken_at ON items(taken_at);
+CREATE INDEX items_original_name ON items(original_name);
 CREATE INDEX items_kind ON items(kind);
 
 -- Every time a file was found: the first import and each duplicate seen later (name, path, timestamps as found).

@@ -1,0 +1,236 @@
+/**
+ * The one intake pipeline (DESIGN.md §1, §3, §7): every import — CLI, Electron paths, browser uploads —
+ * goes through `importSources`. For each file: stream it once into the vault's temporary folder while
+ * hashing, verify the copy, read its metadata from the bytes already in memory, move it to its content
+ * address, then record the item, where it was found and the custody events in one transaction. A file
+ * already in the vault becomes an occurrence of the existing item, reported as a duplicate. Cancelling or a
+ * crash leaves every file either fully imported or not at all.
+ */
+import { rm } from 'node:fs/promises';
+import type { ImportProblem, ImportSummary, PreviewState } from '../../shared/dto';
+import { formatRef } from '../../shared/ids';
+import type { CustodyLog } from '../custody/custody-log';
+import type { Db } from '../db/open-database';
+import type { EventBus } from '../events/event-bus';
+import type { ExtractedMetadata } from '../metadata/metadata-types';
+import type { ItemsRepository } from '../repositories/items-repository';
+import { vaultPath } from '../vault/vault-paths';
+import { commitToVault, copyIntoVaultTemp, type CopiedFile } from './vault-writer';
+import type { SourceFile, WalkEntry } from './walk-sources';
+
+export interface ImportProgress {
+  done: number;
+  total: number | null;
+  bytesDone: number;
+  bytesTotal: number | null;
+  failed: number;
+  current: string | null;
+}
+
+export interface ImportOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Wait for the new items' previews before returning, so their warnings are in the summary (default true).
+   * Previews are made in the background either way: the next file is read while they are made.
+   */
+  waitForPreviews?: boolean;
+}
+
+export interface PreviewSink {
+  /** Queues a preview; resolves with a warning sentence when the preview failed or is partial, else null. */
+  enqueue(job: { itemId: number; sha256: string; sourcePath: string }): Promise<string | null>;
+}
+
+export interface ImportDeps {
+  db: Db;
+  vaultDir: string;
+  items: ItemsRepository;
+  custody: CustodyLog;
+  events: EventBus;
+  now: () => Date;
+  extract: (content: Buffer, fileName: string, complete: boolean) => Promise<ExtractedMetadata>;
+  previews: PreviewSink;
+}
+
+/** Kinds whose previews sharp can make; everything else shows a placeholder by design. */
+const PREVIEWABLE = new Set(['photo']);
+
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'The file disappeared before it could be read.';
+  if (code === 'EACCES' || code === 'EPERM') return 'Vigil is not allowed to read this file.';
+  if (code === 'EISDIR') return 'It is a folder, not a file.';
+  if (code === 'ENOSPC') return 'The disk holding the catalogue is full.';
+  if (code === 'EIO') return 'The disk reported a read error; the file may be damaged.';
+  const message = (error as Error)?.message ?? String(error);
+  return message.endsWith('.') ? message : `${message}.`;
+}
+
+export function createImportService(deps: ImportDeps) {
+  const { db, items, custody } = deps;
+
+  const recordDuplicate = (itemId: number, file: SourceFile, seenAt: string, sha256: string) => {
+    items.addOccurrence({ itemId, originalName: file.originalName, sourcePath: file.displayPath, modifiedAt: file.modifiedAt, createdAt: file.createdAt, seenAt });
+    custody.append({
+      action: 'duplicate-seen',
+      targetType: 'item',
+      targetRef: formatRef('item', itemId),
+      sha256Before: sha256,
+      sha256After: sha256,
+      details: { originalName: file.originalName, sourcePath: file.displayPath, modifiedAt: file.modifiedAt },
+    });
+  };
+
+  /** Records one file in one transaction; returns the new item id, or the existing one for a duplicate. */
+  const record = db.transaction(
+    (file: SourceFile, copy: CopiedFile, meta: ExtractedMetadata, seenAt: string): { itemId: number; duplicate: boolean } => {
+      const existing = items.idBySha(copy.sha256);
+      if (existing !== null) {
+        recordDuplicate(existing, file, seenAt, copy.sha256);
+        return { itemId: existing, duplicate: true };
+      }
+      const previewState: PreviewState = PREVIEWABLE.has(meta.kind) ? 'pending' : 'none';
+      const itemId = items.insert({
+        sha256: copy.sha256,
+        size: copy.size,
+        mime: meta.mime,
+        kind: meta.kind,
+        originalName: file.originalName,
+        originalModifiedAt: file.modifiedAt,
+        originalCreatedAt: file.createdAt,
+        metadataJson: JSON.stringify(meta.raw),
+        metadataWarnings: meta.warnings,
+        sensitiveFields: meta.sensitive,
+        previewState,
+        photo: meta.photo,
+        document: meta.document,
+        // Metadata that identifies people or places makes the item confidential until someone decides otherwise.
+        sensitivity: meta.sensitive.length > 0 ? 'confidential' : 'restricted',
+        importedAt: seenAt,
+      });
+      items.addOccurrence({ itemId, originalName: file.originalName, sourcePath: file.displayPath, modifiedAt: file.modifiedAt, createdAt: file.createdAt, seenAt });
+      const ref = formatRef('item', itemId);
+      custody.append({
+        action: 'acquired',
+        targetType: 'item',
+        targetRef: ref,
+        sha256After: copy.sha256,
+        details: { originalName: file.originalName, sourcePath: file.displayPath, size: copy.size, modifiedAt: file.modifiedAt, createdAt: file.createdAt },
+      });
+      custody.append({
+        action: 'hash-computed',
+        targetType: 'item',
+        targetRef: ref,
+        sha256After: copy.sha256,
+        details: { algorithm: 'SHA-256', verifiedCopy: true },
+      });
+      custody.append({
+        action: 'metadata-extracted',
+        targetType: 'item',
+        targetRef: ref,
+        sha256Before: copy.sha256,
+        sha256After: copy.sha256,
+        details: { mime: meta.mime, kind: meta.kind, sensitiveFields: meta.sensitive, warnings: meta.warnings },
+      });
+      return { itemId, duplicate: false };
+    },
+  );
+
+  async function importOne(file: SourceFile, options: ImportOptions, onBytes: (n: number) => void) {
+    if (file.size === 0) throw new Error('The file is empty (0 bytes); there is nothing to import');
+    const copy = await copyIntoVaultTemp(file.path, deps.vaultDir, { signal: options.signal, onBytes });
+    try {
+      const seenAt = deps.now().toISOString();
+      const known = items.idBySha(copy.sha256);
+      if (known !== null) {
+        await rm(copy.tempPath, { force: true });
+        db.transaction(() => recordDuplicate(known, file, seenAt, copy.sha256))();
+        return { duplicate: true, warnings: [] as string[], preview: null };
+      }
+      let meta: ExtractedMetadata;
+      try {
+        meta = await deps.extract(copy.content, file.originalName, copy.complete);
+      } catch (error) {
+        // The extractor is built never to throw; if it does, the file is still evidence and is imported.
+        meta = { kind: 'other', mime: 'application/octet-stream', photo: null, document: null, raw: {}, sensitive: [], warnings: [`The metadata could not be read: ${reasonOf(error)}`] };
+      }
+      if (options.signal?.aborted) throw options.signal.reason ?? new Error('Cancelled');
+      await commitToVault(copy, deps.vaultDir);
+      const { itemId, duplicate } = record(file, copy, meta, seenAt);
+      const preview =
+        !duplicate && PREVIEWABLE.has(meta.kind)
+          ? deps.previews.enqueue({ itemId, sha256: copy.sha256, sourcePath: vaultPath(deps.vaultDir, copy.sha256) })
+          : null;
+      return { duplicate, warnings: duplicate ? [] : meta.warnings, preview };
+    } finally {
+      await rm(copy.tempPath, { force: true });
+    }
+  }
+
+  return {
+    async importSources(entries: AsyncIterable<WalkEntry> | Iterable<WalkEntry>, options: ImportOptions = {}): Promise<ImportSummary> {
+      const summary: ImportSummary = { imported: 0, duplicates: 0, failed: [], warnings: [], cancelled: false };
+      const files: SourceFile[] = [];
+      // Walk first (metadata only, fast), so progress can show a total and time left from the start.
+      for await (const entry of entries as AsyncIterable<WalkEntry>) {
+        if (options.signal?.aborted) break;
+        if (entry.type === 'file') files.push(entry.file);
+        else (entry.type === 'failed' ? summary.failed : summary.warnings).push({ path: entry.path, reason: entry.reason });
+      }
+      const progress: ImportProgress = {
+        done: 0,
+        total: files.length,
+        bytesDone: 0,
+        bytesTotal: files.reduce((sum, f) => sum + f.size, 0),
+        failed: summary.failed.length,
+        current: null,
+      };
+      options.onProgress?.({ ...progress });
+      let changed = false;
+      const previews: Array<Promise<void>> = [];
+      for (const file of files) {
+        if (options.signal?.aborted) break;
+        progress.current = file.displayPath;
+        options.onProgress?.({ ...progress });
+        const bytesBefore = progress.bytesDone;
+        try {
+          const result = await importOne(file, options, (n) => {
+            progress.bytesDone += n;
+            options.onProgress?.({ ...progress });
+          });
+          changed = true;
+          if (result.duplicate) summary.duplicates += 1;
+          else summary.imported += 1;
+          for (const reason of result.warnings) summary.warnings.push({ path: file.displayPath, reason });
+          if (result.preview) {
+            previews.push(
+              result.preview.then((reason) => {
+                if (reason) summary.warnings.push({ path: file.displayPath, reason });
+              }),
+            );
+          }
+        } catch (error) {
+          if (options.signal?.aborted) {
+            // The file in progress is rolled back (its temporary copy removed); it is neither imported nor failed.
+            progress.bytesDone = bytesBefore;
+            break;
+          }
+          summary.failed.push({ path: file.displayPath, reason: reasonOf(error) } satisfies ImportProblem);
+          progress.failed += 1;
+        }
+        progress.bytesDone = bytesBefore + file.size;
+        progress.done += 1;
+        options.onProgress?.({ ...progress });
+      }
+      summary.cancelled = options.signal?.aborted ?? false;
+      progress.current = null;
+      options.onProgress?.({ ...progress });
+      if (changed) deps.events.emit({ type: 'catalogue-changed', what: ['items'] });
+      if (options.waitForPreviews ?? true) await Promise.all(previews);
+      return summary;
+    },
+  };
+}
+
+export type ImportService = ReturnType<typeof createImportService>;
