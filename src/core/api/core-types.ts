@@ -23,6 +23,8 @@ export interface CoreOptions {
   /** Injected clock and time zone so tests are deterministic; defaults: the system's. */
   now?: () => Date;
   timeZone?: string;
+  /** Make thumbnails and previews after import (default true); the benchmark measures import without them. */
+  previews?: boolean;
 }
 
 export interface MediaFile {

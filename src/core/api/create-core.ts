@@ -145,6 +145,7 @@ function wire(
 
   const previews = createPreviewSink({
     createQueue: (onDone) => createPreviewQueue({ onDone }),
+    enabled: options.previews !== false,
     items,
     events,
     derivedDir: layout.derived,
@@ -167,7 +168,7 @@ function wire(
   const jobs = createJobRegistry({ events, now, onError: (error) => options.onInternalError?.('import job', error) });
   const staging = createUploadStaging(layout.staging);
   // Previews that an earlier run did not finish (closed or crashed) are made now, in the background.
-  for (const pending of items.pendingPreviews()) {
+  for (const pending of options.previews === false ? [] : items.pendingPreviews()) {
     void previews.enqueue({ itemId: pending.id, sha256: pending.sha256, sourcePath: vaultPath(layout.vault, pending.sha256) });
   }
   const importPaths = (paths: readonly string[], importOptions = {}) => importer.importSources(walkSources(paths), importOptions);

@@ -53,6 +53,11 @@ export interface ImportDeps {
   previews: PreviewSink;
 }
 
+/** A batch commits after this many files, bytes or milliseconds, whichever comes first. */
+const BATCH_FILES = 64;
+const BATCH_BYTES = 256 * 1024 * 1024;
+const BATCH_MS = 500;
+
 /** Kinds whose previews sharp can make; everything else shows a placeholder by design. */
 const PREVIEWABLE = new Set(['photo']);
 
@@ -137,16 +142,27 @@ export function createImportService(deps: ImportDeps) {
     },
   );
 
-  async function importOne(file: SourceFile, options: ImportOptions, onBytes: (n: number) => void) {
+  /** A file copied, verified and in the vault, waiting for its batch's database transaction. */
+  interface Ready {
+    file: SourceFile;
+    copy: Omit<CopiedFile, 'content'>;
+    meta: ExtractedMetadata;
+    seenAt: string;
+  }
+
+  /**
+   * Copies one file into the vault. A file whose content is already catalogued is recorded as a duplicate
+   * at once (cheap, and its metadata is not read again); a new one is returned ready for its batch.
+   */
+  async function prepare(file: SourceFile, options: ImportOptions, onBytes: (n: number) => void): Promise<Ready | 'duplicate'> {
     if (file.size === 0) throw new Error('The file is empty (0 bytes); there is nothing to import');
     const copy = await copyIntoVaultTemp(file.path, deps.vaultDir, { signal: options.signal, onBytes });
     try {
       const seenAt = deps.now().toISOString();
       const known = items.idBySha(copy.sha256);
       if (known !== null) {
-        await rm(copy.tempPath, { force: true });
         db.transaction(() => recordDuplicate(known, file, seenAt, copy.sha256))();
-        return { duplicate: true, warnings: [] as string[], preview: null };
+        return 'duplicate';
       }
       let meta: ExtractedMetadata;
       try {
@@ -155,18 +171,21 @@ export function createImportService(deps: ImportDeps) {
         // The extractor is built never to throw; if it does, the file is still evidence and is imported.
         meta = { kind: 'other', mime: 'application/octet-stream', photo: null, document: null, raw: {}, sensitive: [], warnings: [`The metadata could not be read: ${reasonOf(error)}`] };
       }
-      if (options.signal?.aborted) throw options.signal.reason ?? new Error('Cancelled');
+      options.signal?.throwIfAborted();
       await commitToVault(copy, deps.vaultDir);
-      const { itemId, duplicate } = record(file, copy, meta, seenAt);
-      const preview =
-        !duplicate && PREVIEWABLE.has(meta.kind)
-          ? deps.previews.enqueue({ itemId, sha256: copy.sha256, sourcePath: vaultPath(deps.vaultDir, copy.sha256) })
-          : null;
-      return { duplicate, warnings: duplicate ? [] : meta.warnings, preview };
+      const { content: _content, ...kept } = copy;
+      return { file, copy: kept, meta, seenAt };
     } finally {
       await rm(copy.tempPath, { force: true });
     }
   }
+
+  /**
+   * Files are recorded in batches: one transaction (one fsync of the database) for many files. Each file is
+   * already durable in the vault before its batch commits, so a crash loses at most the uncommitted batch,
+   * whose files are then simply not imported (their vault copies are unreferenced and harmless).
+   */
+  const recordBatch = db.transaction((batch: Ready[]) => batch.map((r) => record(r.file, r.copy as CopiedFile, r.meta, r.seenAt)));
 
   return {
     async importSources(entries: AsyncIterable<WalkEntry> | Iterable<WalkEntry>, options: ImportOptions = {}): Promise<ImportSummary> {
@@ -187,28 +206,61 @@ export function createImportService(deps: ImportDeps) {
         current: null,
       };
       options.onProgress?.({ ...progress });
-      let changed = false;
       const previews: Array<Promise<void>> = [];
+      let changed = false;
+      let batch: Ready[] = [];
+      let batchBytes = 0;
+      let batchStarted = 0;
+
+      const flush = () => {
+        if (batch.length === 0) return;
+        const pending = batch;
+        batch = [];
+        batchBytes = 0;
+        try {
+          const results = recordBatch(pending);
+          changed = true;
+          results.forEach(({ itemId, duplicate }, i) => {
+            const { file, copy, meta } = pending[i]!;
+            if (duplicate) {
+              summary.duplicates += 1;
+              return;
+            }
+            summary.imported += 1;
+            for (const reason of meta.warnings) summary.warnings.push({ path: file.displayPath, reason });
+            if (PREVIEWABLE.has(meta.kind)) {
+              const path = file.displayPath;
+              previews.push(
+                deps.previews.enqueue({ itemId, sha256: copy.sha256, sourcePath: vaultPath(deps.vaultDir, copy.sha256) }).then((reason) => {
+                  if (reason) summary.warnings.push({ path, reason });
+                }),
+              );
+            }
+          });
+        } catch (error) {
+          for (const { file } of pending) summary.failed.push({ path: file.displayPath, reason: `The catalogue could not record it: ${reasonOf(error)}` });
+          progress.failed += pending.length;
+        }
+        options.onProgress?.({ ...progress });
+      };
+
       for (const file of files) {
         if (options.signal?.aborted) break;
         progress.current = file.displayPath;
         options.onProgress?.({ ...progress });
         const bytesBefore = progress.bytesDone;
         try {
-          const result = await importOne(file, options, (n) => {
+          const result = await prepare(file, options, (n) => {
             progress.bytesDone += n;
             options.onProgress?.({ ...progress });
           });
-          changed = true;
-          if (result.duplicate) summary.duplicates += 1;
-          else summary.imported += 1;
-          for (const reason of result.warnings) summary.warnings.push({ path: file.displayPath, reason });
-          if (result.preview) {
-            previews.push(
-              result.preview.then((reason) => {
-                if (reason) summary.warnings.push({ path: file.displayPath, reason });
-              }),
-            );
+          if (result === 'duplicate') {
+            summary.duplicates += 1;
+            changed = true;
+          } else {
+            if (batch.length === 0) batchStarted = Date.now();
+            batch.push(result);
+            batchBytes += file.size;
           }
         } catch (error) {
           if (options.signal?.aborted) {
@@ -221,8 +273,10 @@ export function createImportService(deps: ImportDeps) {
         }
         progress.bytesDone = bytesBefore + file.size;
         progress.done += 1;
+        if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES || Date.now() - batchStarted >= BATCH_MS) flush();
         options.onProgress?.({ ...progress });
       }
+      flush();
       summary.cancelled = options.signal?.aborted ?? false;
       progress.current = null;
       options.onProgress?.({ ...progress });

@@ -15,6 +15,8 @@ export function createPreviewSink(deps: {
   events: EventBus;
   derivedDir: string;
   isOpen: () => boolean;
+  /** When false (a benchmark run), nothing is queued: items stay 'pending' and get previews at the next open. */
+  enabled?: boolean;
 }): PreviewSink & { queue: PreviewQueue; release(): void } {
   const waiting = new Map<number, Array<(warning: string | null) => void>>();
   const queue = deps.createQueue((result) => {
@@ -35,6 +37,7 @@ export function createPreviewSink(deps: {
       waiting.clear();
     },
     enqueue(job) {
+      if (deps.enabled === false) return Promise.resolve(null);
       return new Promise<string | null>((resolve) => {
         waiting.set(job.itemId, [...(waiting.get(job.itemId) ?? []), resolve]);
         queue.enqueue({ ...job, derivedDir: deps.derivedDir });

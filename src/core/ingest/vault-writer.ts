@@ -4,11 +4,8 @@
  * A crash at any point leaves only a temporary file, which the next open removes.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { vaultPath } from '../vault/vault-paths';
 
 /** 1 MiB reads: measured ~1.2 GB/s SHA-256 here, against ~800 MB/s with Node's default 64 KiB. */
@@ -31,9 +28,21 @@ export function vaultTempDir(vaultDir: string): string {
   return join(vaultDir, '.tmp');
 }
 
+/** Hashes a file with plain positional reads into one reused buffer: less overhead per chunk than streams. */
 async function hashFile(path: string, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
-  await pipeline(createReadStream(path, { highWaterMark: CHUNK }), hash, { signal });
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      signal?.throwIfAborted();
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
   return hash.digest('hex');
 }
 
@@ -49,27 +58,33 @@ export async function copyIntoVaultTemp(
   const chunks: Buffer[] = [];
   let size = 0;
   let kept = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, callback: TransformCallback) {
-      hash.update(chunk);
-      size += chunk.length;
-      if (kept < MAX_BUFFERED_BYTES + 1) {
-        chunks.push(chunk);
-        kept += chunk.length;
-      }
-      options.onBytes?.(chunk.length);
-      callback(null, chunk);
-    },
-  });
+  let input: FileHandle | null = null;
+  let output: FileHandle | null = null;
   try {
-    const out = createWriteStream(tempPath, { flags: 'wx', mode: 0o600 });
-    await pipeline(createReadStream(sourcePath, { highWaterMark: CHUNK }), tap, out, { signal: options.signal });
-    const handle = await open(tempPath, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
+    input = await open(sourcePath, 'r');
+    output = await open(tempPath, 'wx', 0o600);
+    for (;;) {
+      options.signal?.throwIfAborted();
+      // A fresh buffer per read: the chunks are kept for metadata reading, so none may be overwritten.
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      const { bytesRead } = await input.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      hash.update(chunk);
+      await output.write(chunk, 0, bytesRead);
+      size += bytesRead;
+      if (kept <= MAX_BUFFERED_BYTES) {
+        chunks.push(chunk);
+        kept += bytesRead;
+      }
+      options.onBytes?.(bytesRead);
     }
+    // The data must be on disk before the database can say the item exists.
+    await output.datasync();
+    await output.close();
+    output = null;
+    await input.close();
+    input = null;
     const sha256 = hash.digest('hex');
     const verified = await hashFile(tempPath, options.signal);
     if (verified !== sha256) {
@@ -79,6 +94,8 @@ export async function copyIntoVaultTemp(
     const complete = size <= MAX_BUFFERED_BYTES;
     return { tempPath, sha256, size, content: complete ? all : all.subarray(0, HEAD_BYTES), complete };
   } catch (error) {
+    await input?.close().catch(() => undefined);
+    await output?.close().catch(() => undefined);
     await rm(tempPath, { force: true });
     throw error;
   }

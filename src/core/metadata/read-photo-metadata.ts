@@ -13,6 +13,7 @@
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { readHeifImageSize } from './heif-image-size';
+import { defuseTiffCounts, type DefusedEntry } from './tiff-guard';
 import { toJsonSafe, toJsonSafeObject } from './json-safe';
 import type { PhotoMetadata } from './metadata-types';
 import { decodeUcs2, decodeUserComment, redecodeIptcText, textOf, textsOf } from './text-decoding';
@@ -24,7 +25,10 @@ export const PARSER_TIME_LIMIT_MS = 2000;
 
 export interface PhotoReadResult {
   photo: PhotoMetadata;
-  /** Everything read, JSON-safe: `image` (header), `ifd0`, `exif`, `gps`, `iptc`, `xmp` (the packet), `text`. */
+  /**
+   * Everything read, JSON-safe: `image` (header), `ifd0`, `exif`, `gps`, `userComment`, `iptc`, `xmp` (the packet
+   * text), and `text` (XP* tags and UserComment decoded). Values are as exifr read them, not cleaned.
+   */
   raw: Record<string, unknown>;
   warnings: string[];
   /** Names of the fields that identify people or places and have a value (see `extractMetadata`). */
@@ -259,9 +263,23 @@ function tiffFromExifBlock(exif: Buffer): Buffer | null {
 
 /** The byte order of the EXIF block: `II` little-endian, `MM` big-endian (TIFF header, or after `Exif\0\0`). */
 function exifIsLittleEndian(buffer: Buffer): boolean {
-  const at = buffer.subarray(0, 4).toString('latin1') === 'MM\u0000*' ? -6 : buffer.indexOf('Exif\u0000\u0000', 0, 'latin1');
-  const order = at === -1 ? 'II' : buffer.toString('latin1', at + 6, at + 8);
-  return order !== 'MM';
+  const head = buffer.toString('latin1', 0, 2);
+  if (head === 'II' || head === 'MM') return head === 'II';
+  const at = buffer.subarray(0, 256 * 1024).indexOf('Exif\u0000\u0000', 0, 'latin1');
+  return at === -1 || buffer.toString('latin1', at + 6, at + 8) !== 'MM';
+}
+
+/** exifr over the TIFF blocks of a copy whose impossible value counts are defused (see tiff-guard.ts). */
+async function runExifrTiff(
+  input: Buffer,
+  limit: number,
+  warnings: string[],
+  partial: Set<string>,
+  defused: DefusedEntry[],
+): Promise<Tags> {
+  const guarded = defuseTiffCounts(input);
+  defused.push(...guarded.defused);
+  return runExifr(guarded.buffer, TIFF_OPTIONS, 'EXIF metadata', limit, warnings, partial);
 }
 
 function firstText(...candidates: Array<string | null | undefined>): string | null {
@@ -278,23 +296,29 @@ export async function readPhotoMetadata(buffer: Buffer, options: PhotoReadOption
   const warnings: string[] = [];
   const header = await readImageHeader(buffer, limit, warnings);
 
-  // 1. TIFF blocks (IFD0, EXIF, GPS). Formats exifr does not know (WebP, GIF...) are read from the EXIF block the
-  //    image library found, if any.
+  // 1. TIFF blocks (IFD0, EXIF, GPS). When exifr finds none (formats it does not know, such as WebP and GIF; AVIF
+  //    EXIF it calls malformed), the EXIF block the image library found, if any, is read instead.
   const partial = new Set<string>();
-  const tiffWarnings: string[] = [];
-  let tiffOutput = await runExifr(buffer, TIFF_OPTIONS, 'EXIF metadata', limit, tiffWarnings, partial);
-  const unknownFormat = tiffWarnings.some((w) => w.includes('Unknown file format'));
-  if (unknownFormat) {
-    const tiff = header.exif ? tiffFromExifBlock(header.exif) : null;
-    if (tiff) tiffOutput = await runExifr(tiff, TIFF_OPTIONS, 'EXIF metadata', limit, warnings, partial);
-    else if (!header.xmp && !header.iptc) {
+  const defused: DefusedEntry[] = [];
+  const firstWarnings: string[] = [];
+  const firstPartial = new Set<string>();
+  let tiffOutput = await runExifrTiff(buffer, limit, firstWarnings, firstPartial, defused);
+  const unknownFormat = firstWarnings.some((w) => w.includes('Unknown file format'));
+  const fromLibrary = isTags(tiffOutput.ifd0) || !header.exif ? null : tiffFromExifBlock(header.exif);
+  const fallback = fromLibrary ? await runExifrTiff(fromLibrary, limit, warnings, partial, defused) : null;
+  if (fallback && isTags(fallback.ifd0)) tiffOutput = fallback;
+  else {
+    if (unknownFormat && !header.exif && !header.xmp && !header.iptc) {
       warnings.push(
         header.format
           ? `The metadata could not be read: this ${header.format.toUpperCase()} file has no EXIF, IPTC or XMP metadata that Vigil can read.`
           : 'The metadata could not be read: Unknown file format.',
       );
+    } else if (!unknownFormat) {
+      warnings.push(...firstWarnings);
+      for (const message of firstPartial) partial.add(message);
     }
-  } else warnings.push(...tiffWarnings);
+  }
   const ifd0 = tagsOf(tiffOutput, 'ifd0');
   const exif = tagsOf(tiffOutput, 'exif');
   const gps = tagsOf(tiffOutput, 'gps');
@@ -302,13 +326,12 @@ export async function readPhotoMetadata(buffer: Buffer, options: PhotoReadOption
   // 2. IPTC, decoded by exifr as Latin-1 and re-decoded here.
   const iptcInput = unknownFormat ? null : buffer;
   const iptcRaw = iptcInput ? tagsOf(await runExifr(iptcInput, IPTC_OPTIONS, 'IPTC metadata', limit, warnings, partial, true), 'iptc') : {};
-  const declaredUtf8 = buffer.includes(IPTC_UTF8_MARKER);
   const iptc: Tags = {};
   for (const [key, value] of Object.entries(iptcRaw)) {
     const fix = (v: unknown) => (typeof v === 'string' ? redecodeIptcText(v) : v);
     iptc[key] = Array.isArray(value) ? value.map(fix) : fix(value);
   }
-  if (declaredUtf8) iptc.CodedCharacterSet = 'UTF-8';
+  if (Object.keys(iptc).length > 0 && buffer.includes(IPTC_UTF8_MARKER)) iptc.CodedCharacterSet = 'UTF-8';
 
   // 3. XMP, as the packet text (read here, see xmp-fields.ts); the image library's copy when exifr finds none
   //    (exifr does not read XMP from HEIF).
@@ -319,6 +342,14 @@ export async function readPhotoMetadata(buffer: Buffer, options: PhotoReadOption
   }
   if (packet === null && header.xmp && header.xmp.byteLength > 0) packet = header.xmp.toString('utf8');
   const xmp = packet === null ? null : new XmpPacket(packet);
+  if (defused.length > 0) {
+    const tags = defused.slice(0, 5).map((d) => `0x${d.tag.toString(16).padStart(4, '0')}`).join(', ');
+    warnings.push(
+      defused.length === 1
+        ? `The EXIF metadata is damaged: one entry (tag ${tags}) claims more data than the file holds and was skipped.`
+        : `The EXIF metadata is damaged: ${defused.length} entries (tags ${tags}${defused.length > 5 ? '…' : ''}) claim more data than the file holds and were skipped.`,
+    );
+  }
   for (const message of [...partial].slice(0, 2)) warnings.push(`Part of the metadata could not be read: ${message}.`);
 
   // Normalised fields.
@@ -377,7 +408,8 @@ export async function readPhotoMetadata(buffer: Buffer, options: PhotoReadOption
     if (decoded !== null) text[key] = decoded;
   }
   // exifr puts UserComment at the top of its output, beside the blocks.
-  const userComment = decodeUserComment(exif.UserComment ?? tiffOutput.userComment, exifIsLittleEndian(buffer));
+  const userCommentRaw = exif.UserComment ?? tiffOutput.userComment;
+  const userComment = userCommentRaw === undefined ? null : decodeUserComment(userCommentRaw, exifIsLittleEndian(buffer));
   if (userComment !== null) text.UserComment = userComment;
 
   const raw: Record<string, unknown> = { image: toJsonSafe(header.raw) };
@@ -390,7 +422,12 @@ export async function readPhotoMetadata(buffer: Buffer, options: PhotoReadOption
   if (Object.keys(text).length > 0) raw.text = text;
 
   const sensitive: string[] = [];
-  if (photo.gps) sensitive.push('gps');
+  // A position that was left out as out of range is still in the raw record, so it still counts.
+  const anyPosition =
+    photo.gps !== null ||
+    (dmsToDegrees(gps.GPSLatitude) !== null && dmsToDegrees(gps.GPSLongitude) !== null) ||
+    (xmp?.value('exif', 'GPSLatitude') ?? null) !== null;
+  if (anyPosition) sensitive.push('gps');
   if (photo.serial) sensitive.push('serial');
   if (photo.creator) sensitive.push('creator');
   if (firstText(textOf(exif.LensSerialNumber), xmp?.value('exifEX', 'LensSerialNumber'), xmp?.value('aux', 'LensSerialNumber')))

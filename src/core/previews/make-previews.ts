@@ -5,14 +5,16 @@
  *
  * Decoding policy, decided once here:
  * - Pixel limit: images whose header declares more than `maxInputPixels` (default 100 megapixels) are refused
- *   before any pixel is decoded. A few hundred bytes of PNG or TIFF can declare 20000×20000 pixels and cost
- *   1.2 GB to decode. Pillow refuses above 2 × 89,478,485 pixels by default and warns from 89.5 MP
- *   (PIL.Image.MAX_IMAGE_PIXELS); sharp's own default is 268 MP (0x3FFF²), which at RGBA is ~1 GB per job and
- *   too much for an ordinary laptop making previews in the background. 100 MP covers every phone and almost
- *   every camera in use (50–61 MP full frame); medium format (Fujifilm GFX100, 102 MP) and big panoramas or
- *   scans are refused with a clear reason, and the caller can raise the limit.
+ *   before any pixel is decoded. Cost follows the declared pixels, not the file size: a 400 KB PNG can declare
+ *   20000×20000. libvips streams most decodes, but time still grows with pixels, and some layouts must be held
+ *   whole: measured here, a 100 MP interlaced PNG took 5.7 s and 440 MB, an LZW TIFF 5 s, a JPEG 0.45 s (it is
+ *   decoded at reduced scale). sharp's own default, 268 MP (0x3FFF²), would allow roughly three times that per
+ *   job; Pillow warns from 89.5 MP and refuses above 179 MP (PIL.Image.MAX_IMAGE_PIXELS, "decompression bomb").
+ *   100 MP covers phones in their usual modes and nearly every camera (24–61 MP full frame); 200 MP phone modes,
+ *   medium format (Fujifilm GFX100, 102 MP), panoramas and big scans are refused with a reason that gives their
+ *   size, and the caller can raise the limit.
  * - Damaged files: decode strictly first (`failOn: 'warning'`, sharp's advice for untrusted input). If that
- *   fails for any reason other than size, format or a missing codec, decode again with `failOn: 'none'`: a
+ *   fails for any reason other than size, format, time or a missing codec, decode again with `failOn: 'none'`: a
  *   truncated photo from a damaged card or phone then still gets a preview of what is there (the missing part
  *   is grey), flagged `partial: true` so the UI can say the file is damaged. Files that fail even then get
  *   ok:false. Well-formed files are decoded once.
@@ -35,7 +37,7 @@ export interface MakePreviewsInput {
 }
 
 export interface MakePreviewsOptions {
-  /** Longest side of the thumbnail in pixels (default 256). */
+  /** Longest side of the thumbnail in pixels (default 256). Smaller images are not enlarged (CSS can). */
   thumbSize?: number;
   /** Longest side of the preview in pixels (default 1600). Smaller images are not enlarged. */
   previewSize?: number;
@@ -86,7 +88,10 @@ export async function makePreviews(input: MakePreviewsInput, options: MakePrevie
     let partial = false;
     let decoded = await decode(input.sourcePath, 'warning', maxInputPixels, previewSize);
     if (!decoded.ok) {
-      const failure = explain(decoded.error, maxInputPixels);
+      let failure = explain(decoded.error, maxInputPixels);
+      // A truncated TIFF (its directory is often at the end) or a damaged header no longer looks like any
+      // format to libvips; if the first bytes say it is an image, call it damaged rather than "not an image".
+      if (failure.kind === 'format' && (await looksLikeImage(input.sourcePath))) failure = { kind: 'decode', result: { ...failure.result, reason: DECODE_FAILED } };
       if (failure.kind !== 'decode') return await withSize(failure.result, input.sourcePath, failure.kind);
       decoded = await decode(input.sourcePath, 'none', maxInputPixels, previewSize);
       if (!decoded.ok) return failure.result;
@@ -95,7 +100,8 @@ export async function makePreviews(input: MakePreviewsInput, options: MakePrevie
 
     const { data, info } = decoded.pixels;
     const raw = { raw: { width: info.width, height: info.height, channels: info.channels as Channels } };
-    // One decode serves both sizes; the encodes run one after the other so a job holds one libuv thread.
+    // One decode serves both sizes (so a thumbSize above previewSize is capped at it); the encodes run one
+    // after the other so a job holds one libuv thread at a time.
     const preview = await sharp(data, raw).webp({ quality: PREVIEW_QUALITY, effort: WEBP_EFFORT }).toBuffer();
     const thumb = await sharp(data, raw)
       .resize(thumbSize, thumbSize, { fit: 'inside', withoutEnlargement: true })
@@ -174,7 +180,34 @@ function explain(error: unknown, maxInputPixels: number): { kind: FailureKind; r
   if (/\btimeout\b/.test(detail)) {
     return fail('timeout', `The image took longer than ${DECODE_TIMEOUT_SECONDS} seconds to decode, so no preview was made.`);
   }
-  return fail('decode', 'The image could not be decoded (corrupt or truncated), so no preview was made.');
+  return fail('decode', DECODE_FAILED);
+}
+
+const DECODE_FAILED = 'The image could not be decoded (corrupt or truncated), so no preview was made.';
+
+/** Magic numbers of the formats Vigil previews (and of HEIF/AVIF's ftyp box). */
+async function looksLikeImage(sourcePath: string): Promise<boolean> {
+  try {
+    const handle = await open(sourcePath, 'r');
+    try {
+      const head = Buffer.alloc(16);
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      const b = head.subarray(0, bytesRead);
+      const ascii = (start: number, text: string) => b.subarray(start, start + text.length).toString('latin1') === text;
+      return (
+        (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) || // JPEG
+        ascii(0, '\x89PNG') ||
+        ascii(0, 'II*\0') || ascii(0, 'MM\0*') || // TIFF
+        ascii(0, 'GIF8') ||
+        (ascii(0, 'RIFF') && ascii(8, 'WEBP')) ||
+        ascii(4, 'ftyp')
+      );
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
 }
 
 /** For the pixel limit, name the image's declared size (read from the header only) so the user sees why. */

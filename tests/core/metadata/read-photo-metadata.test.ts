@@ -166,7 +166,7 @@ describe('readPhotoMetadata', () => {
     expect(sensitive).toEqual(['gps']);
   });
 
-  it('reads the EXIF of formats exifr rejects (WebP) through the image library, and the size of a GIF', async () => {
+  it('reads the EXIF exifr cannot (WebP, AVIF) through the image library, and the size of a GIF', async () => {
     const webp = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#123456' } })
       .webp()
       .withExif({ IFD0: { Make: 'WebP Camera', Model: 'W1' }, IFD2: { DateTimeOriginal: '2020:01:02 03:04:05' } })
@@ -174,6 +174,15 @@ describe('readPhotoMetadata', () => {
     const fromWebp = await readPhotoMetadata(webp);
     expect(fromWebp.photo).toMatchObject({ make: 'WebP Camera', model: 'W1', takenAt: '2020-01-02T03:04:05', width: 30, height: 20 });
     expect(fromWebp.warnings).toEqual([]);
+
+    // exifr calls the EXIF item sharp writes into an AVIF malformed; the image library's copy reads.
+    const avif = await sharp({ create: { width: 12, height: 10, channels: 3, background: '#123456' } })
+      .avif()
+      .withExif({ IFD0: { Make: 'AVIF Camera' } })
+      .toBuffer();
+    const fromAvif = await readPhotoMetadata(avif);
+    expect(fromAvif.photo).toMatchObject({ make: 'AVIF Camera', width: 12, height: 10 });
+    expect(fromAvif.warnings).toEqual([]);
 
     const gif = await sharp({ create: { width: 7, height: 5, channels: 3, background: '#ff0000' } }).gif().toBuffer();
     const fromGif = await readPhotoMetadata(gif);
