@@ -174,13 +174,15 @@ function declaredNamespaces(text: string): Array<[string, string]> {
     const at = text.indexOf('xmlns:', from);
     if (at === -1) return found;
     from = at + 6;
-    const eq = text.indexOf('=', from);
-    if (eq === -1 || eq - from > 64) continue;
-    const prefix = text.slice(from, eq).trim();
-    const quote = text[eq + 1];
+    // Look only a short way ahead, so a packet full of broken declarations still costs linear time.
+    const eq = text.slice(from, from + 64).indexOf('=');
+    if (eq === -1) continue;
+    const prefix = text.slice(from, from + eq).trim();
+    const quote = text[from + eq + 1];
     if (!/^[A-Za-z_][\w.-]*$/.test(prefix) || (quote !== '"' && quote !== "'")) continue;
-    const close = text.indexOf(quote, eq + 2);
-    if (close === -1 || close - eq > 2048) continue;
-    found.push([prefix, decodeXmlEntities(text.slice(eq + 2, close)).trim()]);
+    const valueStart = from + eq + 2;
+    const close = text.slice(valueStart, valueStart + 2048).indexOf(quote);
+    if (close === -1) continue;
+    found.push([prefix, decodeXmlEntities(text.slice(valueStart, valueStart + close)).trim()]);
   }
 }
