@@ -255,8 +255,10 @@ function writeFailureReason(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return "The catalogue's derived folder is not writable, so the preview could not be saved; check its permissions.";
   }
-  return 'The preview could not be made because of an unexpected error; rebuilding previews may fix it.';
+  return UNEXPECTED_FAILURE;
 }
+
+export const UNEXPECTED_FAILURE = 'The preview could not be made because of an unexpected error; rebuilding previews may fix it.';
 
 function megapixels(pixels: number): string {
   return String(Math.round(pixels / 100_000) / 10);

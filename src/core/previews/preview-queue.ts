@@ -7,21 +7,20 @@
  * pool node:fs uses for the reads that hash imported files; libvips then uses up to `sharp.concurrency()`
  * threads of its own per image. So:
  * - `sharp.concurrency(1)`: one libvips thread per image, and parallelism comes from running several jobs.
- *   Thumbnailing is decode-bound (libjpeg decodes on one thread), so extra libvips threads per image mostly
- *   add contention; on the 2-core reference machine two jobs × one thread made 12 MP thumbnails faster than
- *   one job × two threads. It is also sharp's own default on glibc Linux (less memory fragmentation).
+ *   Thumbnailing is decode-bound (libjpeg decodes on one thread), so extra libvips threads per image help
+ *   less than a second job: on the 2-core reference machine two jobs × one thread made 6.9 previews/s of a
+ *   12 MP JPEG against 6.1/s for one job × two threads (3.8/s with one job × one thread). It is also sharp's
+ *   own default on glibc Linux, to limit memory fragmentation.
  * - `sharp.cache(false)`: libvips' operation cache pays off when the same image is processed again; here
  *   every original is read once, and the cache would only hold memory and keep vault files open.
  * - Default job concurrency: `os.availableParallelism()`, but at most UV_THREADPOOL_SIZE − 1 so one pool
- *   thread always stays free for file reads and import is never starved behind previews.
+ *   thread always stays free for file reads and import is not starved behind previews.
  * These settings are process-wide (sharp has no per-call thread setting); they are applied when a queue is
  * created.
  */
 import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
-import { makePreviews } from './make-previews';
-
-const UNEXPECTED = 'The preview could not be made because of an unexpected error; rebuilding previews may fix it.';
+import { makePreviews, UNEXPECTED_FAILURE } from './make-previews';
 
 export interface PreviewJob {
   itemId: number;
@@ -91,7 +90,7 @@ export function createPreviewQueue(options: PreviewQueueOptions = {}): PreviewQu
       if (result.ok) done = result.partial ? { ...base, ok: true, partial: true } : { ...base, ok: true };
       else done = { ...base, ok: false, reason: result.reason };
     } catch {
-      done = { ...base, ok: false, reason: UNEXPECTED };
+      done = { ...base, ok: false, reason: UNEXPECTED_FAILURE };
     }
     report(done);
   }
