@@ -3,11 +3,14 @@ import type { Actor } from '../shared/dto';
 import { ActorPrompt } from './components/ActorPrompt';
 import { DetailPanel } from './components/DetailPanel';
 import { ErrorMessage } from './components/ErrorMessage';
+import { ImportSummaryDialog, type SummaryContent } from './components/ImportSummaryDialog';
+import { JobsPanel } from './components/JobsPanel';
 import { Navigation } from './components/Navigation';
 import { StatusBar } from './components/StatusBar';
 import { useCatalogueStatus } from './hooks/use-catalogue-status';
 import { useSearchShortcut } from './hooks/use-global-shortcuts';
-import { useJobs } from './hooks/use-jobs';
+import { useJobs, type TrackedJob } from './hooks/use-jobs';
+import { useIntake } from './intake/use-intake';
 import type { Selection, ViewId } from './selection';
 import { ExhibitsView } from './views/ExhibitsView';
 import { ItemsView } from './views/ItemsView';
@@ -20,10 +23,24 @@ function selectedId(selection: Selection | null, kind: Selection['kind']): numbe
   return selection && selection.kind === kind ? selection.record.id : null;
 }
 
+/** A finished job's summary, with the files that never reached it (not uploaded) counted as failed. */
+function summaryOf(job: TrackedJob, notUploaded: SummaryContent['failed']): SummaryContent {
+  const summary = job.summary;
+  return {
+    state: job.state === 'running' ? 'done' : job.state,
+    imported: summary?.imported ?? 0,
+    duplicates: summary?.duplicates ?? 0,
+    failed: [...notUploaded, ...(summary?.failed ?? [])],
+    warnings: summary?.warnings ?? [],
+    error: job.error ?? null,
+  };
+}
+
 /** The desktop layout (DESIGN.md §12): navigation, the current view, the detail panel, the status bar. */
 export function App() {
   const { status, error: statusError, reload, showActor } = useCatalogueStatus();
   const jobs = useJobs();
+  const intake = useIntake();
   const [view, setView] = useState<ViewId>('items');
   const [selection, setSelection] = useState<Selection | null>(null);
   const [query, setQuery] = useState('');
@@ -49,6 +66,16 @@ export function App() {
     showActor(actor);
     void reload();
   };
+
+  const finishedImport = jobs.unread.find((job) => job.kind === 'import') ?? null;
+  const summary: { content: SummaryContent; close(): void } | null = intake.unstarted
+    ? {
+        content: { state: 'not-started', imported: 0, duplicates: 0, failed: intake.unstarted, warnings: [] },
+        close: intake.dismiss,
+      }
+    : finishedImport
+      ? { content: summaryOf(finishedImport, intake.problemsFor(finishedImport.jobId)), close: () => jobs.dismiss(finishedImport.jobId) }
+      : null;
 
   const showActorPrompt = status !== null && (changingActor || (status.actor === null && !actorPromptDismissed));
 
@@ -100,6 +127,14 @@ export function App() {
         )}
       </main>
       <DetailPanel selection={selection} />
+      <JobsPanel running={jobs.running} />
+      {summary && (
+        <ImportSummaryDialog
+          key={intake.unstarted ? 'not-started' : finishedImport?.jobId}
+          content={summary.content}
+          onClose={summary.close}
+        />
+      )}
       <StatusBar
         status={status}
         error={statusError}

@@ -9,6 +9,7 @@ import type {
   Actor,
   CatalogueStatus,
   ExhibitSetSummary,
+  ItemDetail,
   ItemSummary,
   Page,
   PersonSummary,
@@ -16,6 +17,7 @@ import type {
   SearchHit,
   VigilEvent,
 } from '../../src/shared/dto';
+import { CatalogueError } from '../../src/shared/errors';
 import type { ExhibitSetId, ItemId, PersonId, PlaceId } from '../../src/shared/ids';
 
 export interface FakeData {
@@ -25,6 +27,8 @@ export interface FakeData {
   persons: PersonSummary[];
   places: PlaceSummary[];
   exhibitSets: ExhibitSetSummary[];
+  /** Full records for getItem, by id; an item without one gets a detail built from its summary. */
+  details: Map<number, ItemDetail>;
 }
 
 export interface FakeClient {
@@ -49,8 +53,10 @@ export function createFakeClient(initial: Partial<FakeData> = {}): FakeClient {
     persons: [],
     places: [],
     exhibitSets: [],
+    details: new Map(),
     ...initial,
   };
+  let nextJob = 1;
   const listeners = new Set<EventListener>();
 
   const status = (): CatalogueStatus => ({
@@ -90,7 +96,22 @@ export function createFakeClient(initial: Partial<FakeData> = {}): FakeClient {
       data.actor = { ...actor };
       return data.actor;
     }),
-    listItems: vi.fn<CatalogueApi['listItems']>(async (args) => page(data.items, args)),
+    listItems: vi.fn<CatalogueApi['listItems']>(async (args) =>
+      page(
+        args?.kind ? data.items.filter((i) => i.kind === args.kind) : data.items,
+        args,
+      ),
+    ),
+    getItem: vi.fn<CatalogueApi['getItem']>(async ({ id }) => {
+      const found = data.details.get(id);
+      if (found) return found;
+      const summary = data.items.find((i) => i.id === id);
+      if (!summary) throw new CatalogueError('NOT_FOUND', `There is no item ${id}.`);
+      return itemDetail(summary);
+    }),
+    importPaths: vi.fn<CatalogueApi['importPaths']>(async () => ({ jobId: `job-${nextJob++}` })),
+    importUploads: vi.fn<CatalogueApi['importUploads']>(async () => ({ jobId: `job-${nextJob++}` })),
+    cancelJob: vi.fn<CatalogueApi['cancelJob']>(async () => ({ cancelled: true })),
     listPersons: vi.fn<CatalogueApi['listPersons']>(async (args) => page(data.persons, args)),
     listPlaces: vi.fn<CatalogueApi['listPlaces']>(async (args) => page(data.places, args)),
     listExhibitSets: vi.fn<CatalogueApi['listExhibitSets']>(async () => [...data.exhibitSets]),
@@ -146,8 +167,49 @@ export function item(fields: Partial<ItemSummary> = {}): ItemSummary {
     size: 123456,
     sha256: 'a'.repeat(64),
     takenAt: null,
+    width: 4000,
+    height: 3000,
     sensitivity: 'restricted',
+    sensitiveMetadata: false,
+    preview: 'ready',
     importedAt: '2026-01-02T10:00:00Z',
+    ...fields,
+  };
+}
+
+/** A full item record around a summary: no metadata, one occurrence, one custody event, unless given. */
+export function itemDetail(summary: ItemSummary, fields: Partial<ItemDetail> = {}): ItemDetail {
+  return {
+    ...summary,
+    description: null,
+    photo: null,
+    document: null,
+    sensitiveFields: [],
+    metadataWarnings: [],
+    rawMetadata: null,
+    occurrences: [{ originalName: summary.originalName, sourcePath: null, modifiedAt: null, createdAt: null, seenAt: summary.importedAt }],
+    tags: [],
+    custody: [],
+    ...fields,
+  };
+}
+
+type JobEvent = Extract<VigilEvent, { type: 'job-progress' }>;
+
+/** A job-progress event with plausible defaults. */
+export function jobEvent(fields: Partial<JobEvent> = {}): JobEvent {
+  return {
+    type: 'job-progress',
+    jobId: 'job-1',
+    kind: 'import',
+    state: 'running',
+    done: 0,
+    total: null,
+    bytesDone: 0,
+    bytesTotal: null,
+    failed: 0,
+    current: null,
+    startedAt: new Date().toISOString(),
     ...fields,
   };
 }

@@ -76,7 +76,7 @@ describe('search', () => {
 
   it('focuses the search box from anywhere with Ctrl+K, Cmd+K and /', async () => {
     const { user } = renderApp(data);
-    await screen.findByRole('table', { name: 'Items in the catalogue' });
+    await screen.findByRole('grid', { name: 'Items' });
     expect(screen.queryByRole('combobox', { name: 'Search the catalogue' })).not.toBeInTheDocument();
 
     await user.keyboard('{Control>}k{/Control}');

@@ -57,6 +57,7 @@ export interface ImportDeps {
 const BATCH_FILES = 64;
 const BATCH_BYTES = 256 * 1024 * 1024;
 const BATCH_MS = 500;
+const IN_FLIGHT = 2;
 
 /** Kinds whose previews sharp can make; everything else shows a placeholder by design. */
 const PREVIEWABLE = new Set(['photo']);
@@ -150,20 +151,25 @@ export function createImportService(deps: ImportDeps) {
     seenAt: string;
   }
 
+  /** A file whose content is already an item: recorded (in walk order) as an occurrence of it. */
+  interface Duplicate {
+    duplicateOf: number;
+    file: SourceFile;
+    seenAt: string;
+    sha256: string;
+  }
+
   /**
    * Copies one file into the vault. A file whose content is already catalogued is recorded as a duplicate
    * at once (cheap, and its metadata is not read again); a new one is returned ready for its batch.
    */
-  async function prepare(file: SourceFile, options: ImportOptions, onBytes: (n: number) => void): Promise<Ready | 'duplicate'> {
+  async function prepare(file: SourceFile, options: ImportOptions, onBytes: (n: number) => void): Promise<Ready | Duplicate> {
     if (file.size === 0) throw new Error('The file is empty (0 bytes); there is nothing to import');
     const copy = await copyIntoVaultTemp(file.path, deps.vaultDir, { signal: options.signal, onBytes });
     try {
       const seenAt = deps.now().toISOString();
       const known = items.idBySha(copy.sha256);
-      if (known !== null) {
-        db.transaction(() => recordDuplicate(known, file, seenAt, copy.sha256))();
-        return 'duplicate';
-      }
+      if (known !== null) return { duplicateOf: known, file, seenAt, sha256: copy.sha256 };
       let meta: ExtractedMetadata;
       try {
         meta = await deps.extract(copy.content, file.originalName, copy.complete);
@@ -244,38 +250,55 @@ export function createImportService(deps: ImportDeps) {
         options.onProgress?.({ ...progress });
       };
 
+      // Two files in flight: one is read and hashed while the other waits on the disk (writes, fsync) or is
+      // having its metadata read. Results are taken in walk order, so item numbers follow the folder order.
+      const inflight: Array<{ file: SourceFile; read: { bytes: number }; result: Promise<Ready | Duplicate | { error: unknown }> }> = [];
+      const settle = async () => {
+        const { file, read, result } = inflight.shift()!;
+        const outcome = await result;
+        if ('error' in outcome && options.signal?.aborted) {
+          // Cut short by cancelling: rolled back (its temporary copy removed), so neither done nor failed.
+          progress.bytesDone -= read.bytes;
+          return;
+        }
+        // A failed or partly read file still counts as fully passed over, so the bar and time left stay right.
+        progress.bytesDone += file.size - read.bytes;
+        if ('duplicateOf' in outcome) {
+          try {
+            db.transaction(() => recordDuplicate(outcome.duplicateOf, outcome.file, outcome.seenAt, outcome.sha256))();
+            summary.duplicates += 1;
+            changed = true;
+          } catch (error) {
+            summary.failed.push({ path: file.displayPath, reason: `The catalogue could not record it: ${reasonOf(error)}` });
+            progress.failed += 1;
+          }
+        } else if ('error' in outcome) {
+          summary.failed.push({ path: file.displayPath, reason: reasonOf(outcome.error) } satisfies ImportProblem);
+          progress.failed += 1;
+        } else {
+          if (batch.length === 0) batchStarted = Date.now();
+          batch.push(outcome);
+          batchBytes += file.size;
+        }
+        progress.done += 1;
+        if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES || Date.now() - batchStarted >= BATCH_MS) flush();
+        options.onProgress?.({ ...progress });
+      };
+
       for (const file of files) {
         if (options.signal?.aborted) break;
         progress.current = file.displayPath;
         options.onProgress?.({ ...progress });
-        const bytesBefore = progress.bytesDone;
-        try {
-          const result = await prepare(file, options, (n) => {
-            progress.bytesDone += n;
-            options.onProgress?.({ ...progress });
-          });
-          if (result === 'duplicate') {
-            summary.duplicates += 1;
-            changed = true;
-          } else {
-            if (batch.length === 0) batchStarted = Date.now();
-            batch.push(result);
-            batchBytes += file.size;
-          }
-        } catch (error) {
-          if (options.signal?.aborted) {
-            // The file in progress is rolled back (its temporary copy removed); it is neither imported nor failed.
-            progress.bytesDone = bytesBefore;
-            break;
-          }
-          summary.failed.push({ path: file.displayPath, reason: reasonOf(error) } satisfies ImportProblem);
-          progress.failed += 1;
-        }
-        progress.bytesDone = bytesBefore + file.size;
-        progress.done += 1;
-        if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES || Date.now() - batchStarted >= BATCH_MS) flush();
-        options.onProgress?.({ ...progress });
+        const read = { bytes: 0 };
+        const result = prepare(file, options, (n) => {
+          read.bytes += n;
+          progress.bytesDone += n;
+          options.onProgress?.({ ...progress });
+        }).catch((error: unknown) => ({ error }));
+        inflight.push({ file, read, result });
+        if (inflight.length >= IN_FLIGHT) await settle();
       }
+      while (inflight.length > 0) await settle();
       flush();
       summary.cancelled = options.signal?.aborted ?? false;
       progress.current = null;

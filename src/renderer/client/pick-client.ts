@@ -5,6 +5,9 @@
  */
 import { createApiFromInvoke, type VigilBridge, type VigilClient } from '../../shared/client';
 import { createHttpClient } from '../../shared/http-client';
+import type { FileChooser, IntakePort } from '../intake/intake-port';
+import { createPathIntake, isPathBridge } from '../intake/path-intake';
+import { createUploadIntake } from '../intake/upload-intake';
 
 /** What pickClient reads from the global object (`window` in the app, a plain object in tests). */
 interface ClientHost {
@@ -32,4 +35,15 @@ export function pickClient(host: object): VigilClient {
   if (isVigilBridge(bridge)) return createBridgeClient(bridge);
   // Same origin: the web host set its session cookie when the browser opened the URL with the token.
   return createHttpClient();
+}
+
+/**
+ * Chooses how files get in, alongside the client: paths through the preload in the desktop app (when the
+ * preload offers pathForFile and pickPaths), uploads to the web host in a browser. An Electron preload
+ * without those members cannot import from this window, and null says so.
+ */
+export function pickIntake(host: object, client: VigilClient, options: { chooseFiles: FileChooser; fetch?: typeof fetch }): IntakePort | null {
+  const bridge = (host as ClientHost).vigil;
+  if (isVigilBridge(bridge)) return isPathBridge(bridge) ? createPathIntake({ api: client.api, bridge }) : null;
+  return createUploadIntake({ api: client.api, chooseFiles: options.chooseFiles, fetch: options.fetch });
 }

@@ -1,7 +1,7 @@
-import { useState, type ReactNode } from 'react';
-import { useClient } from '../client/use-client';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Selection } from '../selection';
-import { capitalise, formatBytes, formatNumber } from '../views/format';
+import { formatNumber } from '../views/format';
+import { ItemPanel } from './ItemPanel';
 import { UserText } from './UserText';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -13,43 +13,12 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Thumbnail({ itemId, label }: { itemId: number; label: string }) {
-  const { mediaUrl } = useClient();
-  const [failed, setFailed] = useState(false);
-  if (failed) return null;
-  return <img className="detail-thumb" src={mediaUrl(itemId, 'thumb')} alt={label} onError={() => setFailed(true)} />;
-}
-
 const hitKinds = { item: 'Item', person: 'Person', place: 'Place' } as const;
 
 function Details({ selection }: { selection: Selection }) {
   switch (selection.kind) {
-    case 'item': {
-      const item = selection.record;
-      return (
-        <>
-          {item.kind === 'photo' && <Thumbnail key={item.id} itemId={item.id} label={`Thumbnail of ${item.ref}`} />}
-          <UserText as="h3" text={item.title ?? item.originalName} className="detail-title" />
-          <dl className="detail-fields">
-            <Field label="Reference">{item.ref}</Field>
-            <Field label="Kind">{capitalise(item.kind)}</Field>
-            <Field label="Original file name">
-              <UserText text={item.originalName} />
-            </Field>
-            <Field label="Type">{item.mime}</Field>
-            <Field label="Size">{formatBytes(item.size)}</Field>
-            <Field label="Taken">
-              <UserText text={item.takenAt} />
-            </Field>
-            <Field label="Sensitivity">{capitalise(item.sensitivity)}</Field>
-            <Field label="Imported">{item.importedAt}</Field>
-            <Field label="SHA-256">
-              <code className="hash">{item.sha256}</code>
-            </Field>
-          </dl>
-        </>
-      );
-    }
+    case 'item':
+      return <ItemPanel key={selection.record.id} itemId={selection.record.id} summary={selection.record} />;
     case 'person': {
       const person = selection.record;
       return (
@@ -112,6 +81,7 @@ function Details({ selection }: { selection: Selection }) {
     }
     case 'hit': {
       const hit = selection.record;
+      if (hit.type === 'item') return <ItemPanel key={hit.id} itemId={hit.id} />;
       return (
         <>
           <UserText as="h3" text={hit.label} className="detail-title" />
@@ -125,10 +95,21 @@ function Details({ selection }: { selection: Selection }) {
   }
 }
 
-/** The right-hand pane: the selected record's summary. Full record panels arrive with each screen's issue. */
+/** The right-hand pane: the selected record's panel (an item's in full; the others' summaries for now). */
+function selectionKey(selection: Selection | null): string {
+  if (!selection) return '';
+  return selection.kind === 'hit' ? `${selection.record.type}:${selection.record.id}` : `${selection.kind}:${selection.record.id}`;
+}
+
 export function DetailPanel({ selection }: { selection: Selection | null }) {
+  const pane = useRef<HTMLElement>(null);
+  const key = selectionKey(selection);
+  // Another record starts at its top, not where the last one was scrolled to.
+  useEffect(() => {
+    if (pane.current) pane.current.scrollTop = 0;
+  }, [key]);
   return (
-    <aside className="detail" aria-label="Record details">
+    <aside ref={pane} className="detail" aria-label="Record details">
       <h2 className="pane-title">Details</h2>
       {selection ? (
         <div className="detail-body">

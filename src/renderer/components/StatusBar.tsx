@@ -28,19 +28,11 @@ function jobCount(job: JobProgress): string {
     : `${numberFormat.format(job.done)} of ${numberFormat.format(job.total)}`;
 }
 
+/** A running job in a few words; its progress bar, rate and cancel button are in the jobs panel above. */
 function RunningJob({ job }: { job: JobProgress }) {
-  const name = jobName(job.kind);
   return (
     <span className="job">
-      <span className="job-name">{name}</span>
-      <progress
-        className="job-progress"
-        aria-label={`${name} progress`}
-        max={job.total ?? undefined}
-        value={job.total === null ? undefined : job.done}
-      />
-      <span className="job-count">{jobCount(job)}</span>
-      {job.current && <UserText text={job.current} className="job-current" />}
+      <span className="job-name">{jobName(job.kind)}</span> <span className="job-count">{jobCount(job)}</span>
     </span>
   );
 }

@@ -1,0 +1,51 @@
+import { createContext, useContext } from 'react';
+import type { ImportProblem } from '../../shared/dto';
+import type { DroppedItems, PickKind, UploadProgress } from './intake-port';
+
+/** What components see of the intake: actions that never throw, and the state of the one being prepared. */
+export interface Intake {
+  /** False when this window cannot import (an older desktop preload); the buttons say so. */
+  available: boolean;
+  transport: 'upload' | 'paths' | null;
+  /** True from the moment files are handed over until the import job has started. */
+  busy: boolean;
+  /** Uploading to the web host, before the job takes over. */
+  upload: UploadProgress | null;
+  /** Why the last import could not start. */
+  error: string | null;
+  /** Something to tell that is not an error (an upload cancelled by the user). */
+  notice: string | null;
+  /** Files of a started job that never reached it (not uploaded, not on this computer). */
+  problemsFor(jobId: string): ImportProblem[];
+  /** An import that started no job at all because every file had a problem. */
+  unstarted: ImportProblem[] | null;
+  importFiles(files: File[]): void;
+  importDropped(drop: DroppedItems): void;
+  pick(kind: PickKind): void;
+  cancelUpload(): void;
+  dismiss(): void;
+}
+
+const noProblems: ImportProblem[] = [];
+
+export const unavailableIntake: Intake = {
+  available: false,
+  transport: null,
+  busy: false,
+  upload: null,
+  error: null,
+  notice: null,
+  problemsFor: () => noProblems,
+  unstarted: null,
+  importFiles: () => undefined,
+  importDropped: () => undefined,
+  pick: () => undefined,
+  cancelUpload: () => undefined,
+  dismiss: () => undefined,
+};
+
+export const IntakeContext = createContext<Intake>(unavailableIntake);
+
+export function useIntake(): Intake {
+  return useContext(IntakeContext);
+}
