@@ -57,7 +57,7 @@ export interface ImportDeps {
 const BATCH_FILES = 64;
 const BATCH_BYTES = 256 * 1024 * 1024;
 const BATCH_MS = 500;
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 4;
 
 /** Kinds whose previews sharp can make; everything else shows a placeholder by design. */
 const PREVIEWABLE = new Set(['photo']);
