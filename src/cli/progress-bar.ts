@@ -17,7 +17,7 @@ export function createImportProgressBar(stream: NodeJS.WritableStream & { isTTY?
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: 'Importing [{bar}] {value}/{total} files | {mb} MB | {rate} MB/s | ETA {eta_formatted} | {current}',
+      format: '{phase} [{bar}] {value}/{total} {unit} | {mb} MB | {rate} MB/s | ETA {eta_formatted} | {current}',
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,
@@ -26,10 +26,23 @@ export function createImportProgressBar(stream: NodeJS.WritableStream & { isTTY?
     cliProgress.Presets.shades_classic,
   );
   let started = false;
+  let phase: ImportProgress['phase'] = 'importing';
   const t0 = Date.now();
   return {
     update(p) {
+      if (p.phase === 'previews') {
+        // A second bar for the previews: the files themselves are all in by now.
+        if (phase !== 'previews') {
+          phase = 'previews';
+          bar.setTotal(p.previewsTotal);
+          bar.update(0);
+        }
+        bar.update(p.previewsDone, { phase: 'Making previews', unit: 'images', current: '' });
+        return;
+      }
       const payload = {
+        phase: 'Importing',
+        unit: 'files',
         mb: (p.bytesDone / MB).toFixed(1),
         rate: (p.bytesDone / MB / Math.max(0.001, (Date.now() - t0) / 1000)).toFixed(1),
         // Control characters in a file name must not move the cursor or recolour the terminal.

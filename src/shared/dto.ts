@@ -211,6 +211,10 @@ export type VigilEvent =
       /** The file being read now, as the user named it (untrusted text). */
       current: string | null;
       startedAt: string;
+      /** Files are imported first, then the new items' previews are made (counted separately). */
+      phase: 'importing' | 'previews';
+      previewsDone: number;
+      previewsTotal: number;
       /** Present when state is no longer running. */
       summary?: ImportSummary;
       /** Present when state is failed: why the whole job stopped. */

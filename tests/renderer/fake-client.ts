@@ -210,6 +210,9 @@ export function jobEvent(fields: Partial<JobEvent> = {}): JobEvent {
     failed: 0,
     current: null,
     startedAt: new Date().toISOString(),
+    phase: 'importing',
+    previewsDone: 0,
+    previewsTotal: 0,
     ...fields,
   };
 }

@@ -68,6 +68,16 @@ describe('job progress', () => {
     expect(within(panel).getByRole('button', { name: 'Cancelling…' })).toBeDisabled();
   });
 
+  it('shows the previews phase once every file is in, without a cancel button', async () => {
+    const { fake } = renderApp({ actor });
+    act(() => fake.emit(jobEvent({ jobId: 'p', done: 40, total: 40, phase: 'previews', previewsDone: 12, previewsTotal: 38 })));
+    const bar = screen.getByRole('progressbar', { name: 'Preview progress' });
+    expect(bar).toHaveAttribute('value', '12');
+    expect(bar).toHaveAttribute('max', '38');
+    expect(screen.getByRole('region', { name: 'Jobs' })).toHaveTextContent('12 of 38 previews · 40 files imported');
+    expect(screen.queryByRole('button', { name: 'Cancel import' })).toBeNull();
+  });
+
   it('shows an indeterminate bar while the total is still being counted', async () => {
     const { fake } = renderApp({ actor });
     act(() => fake.emit(jobEvent({ jobId: 'j', done: 7, total: null, bytesDone: 3 * MB })));

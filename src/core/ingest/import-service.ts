@@ -2,9 +2,10 @@
  * The one intake pipeline (DESIGN.md §1, §3, §7): every import — CLI, Electron paths, browser uploads —
  * goes through `importSources`. For each file: stream it once into the vault's temporary folder while
  * hashing, verify the copy, read its metadata from the bytes already in memory, move it to its content
- * address, then record the item, where it was found and the custody events in one transaction. A file
- * already in the vault becomes an occurrence of the existing item, reported as a duplicate. Cancelling or a
- * crash leaves every file either fully imported or not at all.
+ * address, then record the item, where it was found and the custody events. A few files are in flight at
+ * once (one hashed while another waits on the disk), and the records are committed in batches (one database
+ * fsync for many files). A file already in the vault becomes an occurrence of the existing item, reported as
+ * a duplicate. Cancelling or a crash leaves every file either fully imported or not at all.
  */
 import { rm } from 'node:fs/promises';
 import type { ImportProblem, ImportSummary, PreviewState } from '../../shared/dto';
@@ -19,6 +20,11 @@ import { commitToVault, copyIntoVaultTemp, type CopiedFile } from './vault-write
 import type { SourceFile, WalkEntry } from './walk-sources';
 
 export interface ImportProgress {
+  /** Files are imported first; then, when the caller waits for them, the new items' previews are made. */
+  phase: 'importing' | 'previews';
+  /** Previews made so far and to make, for the new items of this import. */
+  previewsDone: number;
+  previewsTotal: number;
   done: number;
   total: number | null;
   bytesDone: number;
@@ -57,7 +63,9 @@ export interface ImportDeps {
 const BATCH_FILES = 64;
 const BATCH_BYTES = 256 * 1024 * 1024;
 const BATCH_MS = 500;
+/** Files read at once, and the memory they may hold between them (small files are kept whole in memory). */
 const IN_FLIGHT = 4;
+const IN_FLIGHT_BYTES = 512 * 1024 * 1024;
 
 /** Kinds whose previews sharp can make; everything else shows a placeholder by design. */
 const PREVIEWABLE = new Set(['photo']);
@@ -204,6 +212,9 @@ export function createImportService(deps: ImportDeps) {
         else (entry.type === 'failed' ? summary.failed : summary.warnings).push({ path: entry.path, reason: entry.reason });
       }
       const progress: ImportProgress = {
+        phase: 'importing',
+        previewsDone: 0,
+        previewsTotal: 0,
         done: 0,
         total: files.length,
         bytesDone: 0,
@@ -236,9 +247,12 @@ export function createImportService(deps: ImportDeps) {
             for (const reason of meta.warnings) summary.warnings.push({ path: file.displayPath, reason });
             if (PREVIEWABLE.has(meta.kind)) {
               const path = file.displayPath;
+              progress.previewsTotal += 1;
               previews.push(
                 deps.previews.enqueue({ itemId, sha256: copy.sha256, sourcePath: vaultPath(deps.vaultDir, copy.sha256) }).then((reason) => {
                   if (reason) summary.warnings.push({ path, reason });
+                  progress.previewsDone += 1;
+                  if (progress.phase === 'previews') options.onProgress?.({ ...progress });
                 }),
               );
             }
@@ -250,8 +264,8 @@ export function createImportService(deps: ImportDeps) {
         options.onProgress?.({ ...progress });
       };
 
-      // Two files in flight: one is read and hashed while the other waits on the disk (writes, fsync) or is
-      // having its metadata read. Results are taken in walk order, so item numbers follow the folder order.
+      // Several files in flight: one is read and hashed while others wait on the disk (writes, fsync) or have
+      // their metadata read. Results are taken in walk order, so item numbers follow the folder order.
       const inflight: Array<{ file: SourceFile; read: { bytes: number }; result: Promise<Ready | Duplicate | { error: unknown }> }> = [];
       const settle = async () => {
         const { file, read, result } = inflight.shift()!;
@@ -296,7 +310,8 @@ export function createImportService(deps: ImportDeps) {
           options.onProgress?.({ ...progress });
         }).catch((error: unknown) => ({ error }));
         inflight.push({ file, read, result });
-        if (inflight.length >= IN_FLIGHT) await settle();
+        const heldBytes = () => inflight.reduce((sum, f) => sum + f.file.size, 0);
+        while (inflight.length >= IN_FLIGHT || (inflight.length > 1 && heldBytes() > IN_FLIGHT_BYTES)) await settle();
       }
       while (inflight.length > 0) await settle();
       flush();
@@ -304,7 +319,11 @@ export function createImportService(deps: ImportDeps) {
       progress.current = null;
       options.onProgress?.({ ...progress });
       if (changed) deps.events.emit({ type: 'catalogue-changed', what: ['items'] });
-      if (options.waitForPreviews ?? true) await Promise.all(previews);
+      if ((options.waitForPreviews ?? true) && previews.length > 0) {
+        progress.phase = 'previews';
+        options.onProgress?.({ ...progress });
+        await Promise.all(previews);
+      }
       return summary;
     },
   };

@@ -20,10 +20,26 @@ export function createJobRegistry(deps: { events: EventBus; now: () => Date; onE
       const jobId = randomUUID();
       const controller = new AbortController();
       const startedAt = deps.now().toISOString();
-      let last: ImportProgress = { done: 0, total: null, bytesDone: 0, bytesTotal: null, failed: 0, current: null };
+      let last: ImportProgress = { phase: 'importing', previewsDone: 0, previewsTotal: 0, done: 0, total: null, bytesDone: 0, bytesTotal: null, failed: 0, current: null };
       let lastSent = 0;
       const emit = (state: Extract<VigilEvent, { type: 'job-progress' }>['state'], extra: Partial<Extract<VigilEvent, { type: 'job-progress' }>> = {}) =>
-        deps.events.emit({ type: 'job-progress', jobId, kind, state, startedAt, ...last, ...extra });
+        deps.events.emit({
+          type: 'job-progress',
+          jobId,
+          kind,
+          state,
+          startedAt,
+          done: last.done,
+          total: last.total,
+          bytesDone: last.bytesDone,
+          bytesTotal: last.bytesTotal,
+          failed: last.failed,
+          current: last.current,
+          phase: last.phase,
+          previewsDone: last.previewsDone,
+          previewsTotal: last.previewsTotal,
+          ...extra,
+        });
       const report = (p: ImportProgress) => {
         last = p;
         const t = Date.now();

@@ -30,6 +30,19 @@ function RunningImport({ job }: { job: TrackedJob }) {
     }
   };
 
+  if (job.phase === 'previews') {
+    // Every file is in; what is left is making the new items' thumbnails, which does not hold up anything else.
+    return (
+      <div className="job-row" data-job-id={job.jobId}>
+        <span className="job-name">Making previews</span>
+        <progress className="job-progress" aria-label="Preview progress" max={job.previewsTotal || undefined} value={job.previewsDone} />
+        <span className="job-count">
+          {formatNumber(job.previewsDone)} of {formatNumber(job.previewsTotal)} previews · {formatNumber(job.done)} files imported
+        </span>
+      </div>
+    );
+  }
+
   return (
     <div className="job-row" data-job-id={job.jobId}>
       <span className="job-name">Importing</span>

@@ -60,7 +60,10 @@ describe('import', () => {
     const events: VigilEvent[] = [];
     core.onEvent((e) => events.push(e));
     writeFileSync(join(src, 'a.jpg'), await jpegWithExif({ width: 600, height: 400 }));
-    await core.importPaths([src]);
+    const phases: string[] = [];
+    await core.importPaths([src], { onProgress: (p) => phases.push(`${p.phase} ${p.previewsDone}/${p.previewsTotal}`) });
+    expect(phases.at(-2)).toBe('previews 0/1');
+    expect(phases.at(-1)).toBe('previews 1/1');
     await core.idle();
     const [row] = (await core.api.listItems()).rows;
     expect(row!.preview).toBe('ready');
