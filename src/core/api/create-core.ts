@@ -27,6 +27,7 @@ import { createSearchService } from '../services/search-service';
 import { createSettingsService, ensureCatalogueId, readActor } from '../services/settings-service';
 import { createVerifyService } from '../services/verify-service';
 import { removeStrayTemporaryFiles } from '../catalogue/startup-cleanup';
+import { createCopyWorkers } from '../ingest/copy-workers';
 import { createImportService } from '../ingest/import-service';
 import { createJobRegistry } from '../ingest/job-registry';
 import { createPreviewSink } from '../ingest/preview-sink';
@@ -151,7 +152,10 @@ function wire(
     derivedDir: layout.derived,
     isOpen: () => !closed,
   });
+  // Two copy workers: with four files in flight, one hashes while another waits on the disk.
+  const copier = createCopyWorkers(2);
   const importer = createImportService({
+    copier,
     db,
     vaultDir: layout.vault,
     items,
@@ -262,6 +266,7 @@ function wire(
           await jobs.stopAll();
           previews.release();
           await previews.queue.idle();
+          await copier.close();
         } finally {
           closed = true;
           try {

@@ -16,6 +16,7 @@ import type { EventBus } from '../events/event-bus';
 import type { ExtractedMetadata } from '../metadata/metadata-types';
 import type { ItemsRepository } from '../repositories/items-repository';
 import { vaultPath } from '../vault/vault-paths';
+import type { CopyWorkers } from './copy-workers';
 import { commitToVault, copyIntoVaultTemp, type CopiedFile } from './vault-writer';
 import type { SourceFile, WalkEntry } from './walk-sources';
 
@@ -57,6 +58,7 @@ export interface ImportDeps {
   now: () => Date;
   extract: (content: Buffer, fileName: string, complete: boolean) => Promise<ExtractedMetadata>;
   previews: PreviewSink;
+  copier: CopyWorkers;
 }
 
 /** A batch commits after this many files, bytes or milliseconds, whichever comes first. */
@@ -173,7 +175,7 @@ export function createImportService(deps: ImportDeps) {
    */
   async function prepare(file: SourceFile, options: ImportOptions, onBytes: (n: number) => void): Promise<Ready | Duplicate> {
     if (file.size === 0) throw new Error('The file is empty (0 bytes); there is nothing to import');
-    const copy = await copyIntoVaultTemp(file.path, deps.vaultDir, { signal: options.signal, onBytes });
+    const copy = await copyIntoVaultTemp(file.path, deps.vaultDir, deps.copier, { signal: options.signal, onBytes });
     try {
       const seenAt = deps.now().toISOString();
       const known = items.idBySha(copy.sha256);

@@ -147,11 +147,14 @@ describe('import', () => {
       },
     });
     expect(summary.cancelled).toBe(true);
-    expect(summary.imported).toBe(4);
+    // Files already copied when the cancel came are kept whole; the rest were rolled back or never started.
+    expect(summary.imported).toBeGreaterThanOrEqual(4);
+    expect(summary.imported).toBeLessThan(12);
+    expect(summary.failed).toEqual([]);
     const total = (await core.api.listItems()).total;
-    expect(total).toBe(4);
+    expect(total).toBe(summary.imported);
     const vaultFiles = readdirSync(join(dir, 'vault'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-    expect(vaultFiles).toHaveLength(4);
+    expect(vaultFiles).toHaveLength(summary.imported);
     expect((await core.api.verify()).ok).toBe(true);
   });
 
