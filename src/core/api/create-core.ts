@@ -152,7 +152,8 @@ function wire(
     derivedDir: layout.derived,
     isOpen: () => !closed,
   });
-  // Two copy workers: with four files in flight, one hashes while another waits on the disk.
+  // Two copy workers (measured best on 2 cores; more only contend): with eight files in flight, one hashes
+  // while others wait on the disk or have their metadata read.
   const copier = createCopyWorkers(2);
   const importer = createImportService({
     copier,

@@ -17,7 +17,7 @@ import type { ExtractedMetadata } from '../metadata/metadata-types';
 import type { ItemsRepository } from '../repositories/items-repository';
 import { vaultPath } from '../vault/vault-paths';
 import type { CopyWorkers } from './copy-workers';
-import { commitToVault, copyIntoVaultTemp, type CopiedFile } from './vault-writer';
+import { commitToVault, copyIntoVaultTemp, syncFolders, type CopiedFile } from './vault-writer';
 import type { SourceFile, WalkEntry } from './walk-sources';
 
 export interface ImportProgress {
@@ -66,7 +66,7 @@ const BATCH_FILES = 64;
 const BATCH_BYTES = 256 * 1024 * 1024;
 const BATCH_MS = 500;
 /** Files read at once, and the memory they may hold between them (small files are kept whole in memory). */
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 8;
 const IN_FLIGHT_BYTES = 512 * 1024 * 1024;
 
 /** Kinds whose previews sharp can make; everything else shows a placeholder by design. */
@@ -159,6 +159,8 @@ export function createImportService(deps: ImportDeps) {
     copy: Omit<CopiedFile, 'content'>;
     meta: ExtractedMetadata;
     seenAt: string;
+    /** The vault folder the file was moved into, fsynced with its batch. */
+    folder: string;
   }
 
   /** A file whose content is already an item: recorded (in walk order) as an occurrence of it. */
@@ -188,9 +190,9 @@ export function createImportService(deps: ImportDeps) {
         meta = { kind: 'other', mime: 'application/octet-stream', photo: null, document: null, raw: {}, sensitive: [], warnings: [`The metadata could not be read: ${reasonOf(error)}`] };
       }
       options.signal?.throwIfAborted();
-      await commitToVault(copy, deps.vaultDir);
+      const { folder } = await commitToVault(copy, deps.vaultDir);
       const { content: _content, ...kept } = copy;
-      return { file, copy: kept, meta, seenAt };
+      return { file, copy: kept, meta, seenAt, folder };
     } finally {
       await rm(copy.tempPath, { force: true });
     }
@@ -231,12 +233,13 @@ export function createImportService(deps: ImportDeps) {
       let batchBytes = 0;
       let batchStarted = 0;
 
-      const flush = () => {
+      const flush = async () => {
         if (batch.length === 0) return;
         const pending = batch;
         batch = [];
         batchBytes = 0;
         try {
+          await syncFolders(pending.map((r) => r.folder));
           const results = recordBatch(pending);
           changed = true;
           results.forEach(({ itemId, duplicate }, i) => {
@@ -297,7 +300,7 @@ export function createImportService(deps: ImportDeps) {
           batchBytes += file.size;
         }
         progress.done += 1;
-        if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES || Date.now() - batchStarted >= BATCH_MS) flush();
+        if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES || Date.now() - batchStarted >= BATCH_MS) await flush();
         options.onProgress?.({ ...progress });
       };
 
@@ -316,7 +319,7 @@ export function createImportService(deps: ImportDeps) {
         while (inflight.length >= IN_FLIGHT || (inflight.length > 1 && heldBytes() > IN_FLIGHT_BYTES)) await settle();
       }
       while (inflight.length > 0) await settle();
-      flush();
+      await flush();
       summary.cancelled = options.signal?.aborted ?? false;
       progress.current = null;
       options.onProgress?.({ ...progress });

@@ -63,32 +63,41 @@ export async function copyIntoVaultTemp(
 
 /**
  * Moves a verified temporary copy to its content address. If the address is already taken (an earlier
- * crash after the move, or another item), the existing file is kept when its hash matches.
+ * crash after the move, or another item), the existing file is kept when its hash matches. The move is
+ * made durable by `syncFolders` on the returned folder, which the importer calls once per batch, before the
+ * batch's database commit (one folder fsync for many files).
  */
-export async function commitToVault(copy: CopiedFile, vaultDir: string): Promise<string> {
+export async function commitToVault(copy: CopiedFile, vaultDir: string): Promise<{ path: string; folder: string }> {
   const target = vaultPath(vaultDir, copy.sha256);
   await mkdir(dirname(target), { recursive: true });
   const existing = await stat(target).catch(() => null);
   if (existing) {
     if (existing.size === copy.size && (await hashFile(target)) === copy.sha256) {
       await rm(copy.tempPath, { force: true });
-      return target;
+      return { path: target, folder: dirname(target) };
     }
     // A damaged file sits at this address: replace it with the verified copy (it was never valid evidence).
     await chmod(target, 0o600).catch(() => undefined);
   }
   await chmod(copy.tempPath, 0o444);
   await rename(copy.tempPath, target);
-  // Make the rename itself durable before the database says the item exists.
-  const dir = await open(dirname(target), 'r');
-  try {
-    await dir.sync();
-  } catch {
-    // Some platforms (Windows) cannot fsync a folder; the file itself was synced above.
-  } finally {
-    await dir.close();
-  }
-  return target;
+  return { path: target, folder: dirname(target) };
+}
+
+/** Makes renames into these folders durable before the database says the items exist. */
+export async function syncFolders(folders: Iterable<string>): Promise<void> {
+  await Promise.all(
+    [...new Set(folders)].map(async (folder) => {
+      const dir = await open(folder, 'r');
+      try {
+        await dir.sync();
+      } catch {
+        // Some platforms (Windows) cannot fsync a folder; the files themselves were synced before the move.
+      } finally {
+        await dir.close();
+      }
+    }),
+  );
 }
 
 export { hashFile };
