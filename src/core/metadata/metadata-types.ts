@@ -5,35 +5,19 @@
  * Every string here comes from the file and is untrusted: it is kept verbatim and must be rendered as text only.
  */
 
-export type FileKind = 'photo' | 'document' | 'other';
+import type { DocumentInfo, ItemKind, PhotoMetadata } from '../../shared/dto';
 
-/** The normalised photo fields, with the meanings of `fixtures/photos/expected.json` (the `list --json` fields). */
-export interface PhotoMetadata {
-  /** DateTimeOriginal as recorded, `YYYY-MM-DDTHH:MM:SS`, plus OffsetTimeOriginal only when the file has one. */
-  takenAt: string | null;
-  /** Signed decimal degrees; altitude in metres, negative below sea level. */
-  gps: { lat: number; lon: number; alt: number | null } | null;
-  make: string | null;
-  model: string | null;
-  /** The camera body serial number (EXIF BodySerialNumber). */
-  serial: string | null;
-  lens: string | null;
-  software: string | null;
-  /** The EXIF orientation, 1–8, as recorded; width and height are of the stored pixels, not rotated. */
-  orientation: number | null;
-  width: number | null;
-  height: number | null;
-  caption: string | null;
-  keywords: string[];
-  creator: string | null;
-  copyright: string | null;
-}
+export type FileKind = ItemKind;
 
-export interface DocumentMetadata {
-  pageCount: number | null;
-  title: string | null;
-  author: string | null;
-  producer: string | null;
+/**
+ * The normalised photo fields are the contract's own (src/shared/dto.ts), with the meanings of
+ * `fixtures/photos/expected.json`: takenAt as recorded (plus the offset only when the file has one), signed
+ * decimal GPS with altitude negative below sea level, orientation as recorded with width and height of the
+ * stored pixels.
+ */
+export type { PhotoMetadata };
+
+export interface DocumentMetadata extends DocumentInfo {
   /** The text of the pages, for full-text search; capped (see `MAX_DOCUMENT_TEXT_BYTES`). */
   text: string;
 }
