@@ -194,30 +194,34 @@ export interface VerifyReport {
   checks: VerifyCheck[];
 }
 
+/** Where an import stands: what the CLI's bar and the UI's Jobs panel show. */
+export interface ImportProgress {
+  /** Files are imported first, then the new items' previews are made (counted separately). */
+  phase: 'importing' | 'previews';
+  /** Files finished (imported, duplicate or failed) and, once the walk is complete, the total. */
+  done: number;
+  total: number | null;
+  bytesDone: number;
+  bytesTotal: number | null;
+  failed: number;
+  /** The file being read now, as the user named it (untrusted text). */
+  current: string | null;
+  previewsDone: number;
+  previewsTotal: number;
+}
+
 /** Pushed from the core to every window or browser tab: over IPC in Electron, server-sent events on the web. */
 export type VigilEvent =
   | { type: 'catalogue-changed'; what: Array<keyof RecordCounts | 'settings'> }
-  | {
+  | ({
       type: 'job-progress';
       jobId: string;
       kind: 'import';
       state: 'running' | 'done' | 'cancelled' | 'failed';
-      /** Files finished (imported, duplicate or failed) and, once the walk is complete, the total. */
-      done: number;
-      total: number | null;
-      bytesDone: number;
-      bytesTotal: number | null;
-      failed: number;
-      /** The file being read now, as the user named it (untrusted text). */
-      current: string | null;
       startedAt: string;
-      /** Files are imported first, then the new items' previews are made (counted separately). */
-      phase: 'importing' | 'previews';
-      previewsDone: number;
-      previewsTotal: number;
       /** Present when state is no longer running. */
       summary?: ImportSummary;
       /** Present when state is failed: why the whole job stopped. */
       error?: string;
-    }
+    } & ImportProgress)
   | { type: 'preview-ready'; itemId: number; state: 'ready' | 'failed' };

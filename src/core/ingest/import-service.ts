@@ -8,7 +8,7 @@
  * a duplicate. Cancelling or a crash leaves every file either fully imported or not at all.
  */
 import { rm } from 'node:fs/promises';
-import type { ImportProblem, ImportSummary, PreviewState } from '../../shared/dto';
+import type { ImportProblem, ImportProgress, ImportSummary, PreviewState } from '../../shared/dto';
 import { formatRef } from '../../shared/ids';
 import type { CustodyLog } from '../custody/custody-log';
 import type { Db } from '../db/open-database';
@@ -20,19 +20,7 @@ import type { CopyWorkers } from './copy-workers';
 import { commitToVault, copyIntoVaultTemp, syncFolders, type CopiedFile } from './vault-writer';
 import type { SourceFile, WalkEntry } from './walk-sources';
 
-export interface ImportProgress {
-  /** Files are imported first; then, when the caller waits for them, the new items' previews are made. */
-  phase: 'importing' | 'previews';
-  /** Previews made so far and to make, for the new items of this import. */
-  previewsDone: number;
-  previewsTotal: number;
-  done: number;
-  total: number | null;
-  bytesDone: number;
-  bytesTotal: number | null;
-  failed: number;
-  current: string | null;
-}
+export type { ImportProgress };
 
 export interface ImportOptions {
   signal?: AbortSignal;

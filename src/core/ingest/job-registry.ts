@@ -23,23 +23,7 @@ export function createJobRegistry(deps: { events: EventBus; now: () => Date; onE
       let last: ImportProgress = { phase: 'importing', previewsDone: 0, previewsTotal: 0, done: 0, total: null, bytesDone: 0, bytesTotal: null, failed: 0, current: null };
       let lastSent = 0;
       const emit = (state: Extract<VigilEvent, { type: 'job-progress' }>['state'], extra: Partial<Extract<VigilEvent, { type: 'job-progress' }>> = {}) =>
-        deps.events.emit({
-          type: 'job-progress',
-          jobId,
-          kind,
-          state,
-          startedAt,
-          done: last.done,
-          total: last.total,
-          bytesDone: last.bytesDone,
-          bytesTotal: last.bytesTotal,
-          failed: last.failed,
-          current: last.current,
-          phase: last.phase,
-          previewsDone: last.previewsDone,
-          previewsTotal: last.previewsTotal,
-          ...extra,
-        });
+        deps.events.emit({ type: 'job-progress', jobId, kind, state, startedAt, ...last, ...extra });
       const report = (p: ImportProgress) => {
         last = p;
         const t = Date.now();
