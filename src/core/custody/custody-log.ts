@@ -29,8 +29,22 @@ export interface CustodyEventInput {
   details?: Record<string, unknown>;
 }
 
+/**
+ * Canonical JSON (RFC 8785) refuses strings with unpaired UTF-16 surrogates, which file names can hold (on
+ * Windows) and broken metadata can decode to. The log records such strings with U+FFFD in their place, so
+ * what is stored is exactly what is hashed; the records themselves keep the original text.
+ */
+function wellFormed<T>(value: T): T {
+  if (typeof value === 'string') return value.toWellFormed() as T;
+  if (Array.isArray(value)) return value.map(wellFormed) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toWellFormed(), wellFormed(v)])) as T;
+  }
+  return value;
+}
+
 export function hashCustodyRow(row: Omit<CustodyRow, 'hash'>): string {
-  const canonical = canonicalize(row);
+  const canonical = canonicalize(wellFormed(row));
   if (canonical === undefined) throw new Error('A custody row could not be canonicalised.');
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
@@ -46,7 +60,7 @@ export function createCustodyLog(repo: CustodyRepository, context: CustodyContex
     append(input: CustodyEventInput): CustodyRow {
       const previous = repo.last();
       const actor = context.actor();
-      const withoutHash: Omit<CustodyRow, 'hash'> = {
+      const withoutHash: Omit<CustodyRow, 'hash'> = wellFormed({
         seq: (previous?.seq ?? 0) + 1,
         at: context.now().toISOString(),
         timeZone: context.timeZone,
@@ -63,7 +77,7 @@ export function createCustodyLog(repo: CustodyRepository, context: CustodyContex
         toolVersion: context.toolVersion,
         details: input.details ?? {},
         prevHash: previous?.hash ?? GENESIS_HASH,
-      };
+      });
       const row = { ...withoutHash, hash: hashCustodyRow(withoutHash) };
       repo.insert(row);
       return row;

@@ -228,10 +228,35 @@ export function createImportService(deps: ImportDeps) {
         batchBytes = 0;
         try {
           await syncFolders(pending.map((r) => r.folder));
-          const results = recordBatch(pending);
-          changed = true;
-          results.forEach(({ itemId, duplicate }, i) => {
+        } catch (error) {
+          // The disk would not confirm the files are stored: record none of them (they can be imported again).
+          for (const { file } of pending) summary.failed.push({ path: file.displayPath, reason: `The disk did not confirm the copy was stored: ${reasonOf(error)}` });
+          progress.failed += pending.length;
+          return;
+        }
+        // One transaction for the batch; if it fails, each file is tried on its own so one bad file cannot
+        // take the others down with it.
+        let outcomes: Array<{ itemId: number; duplicate: boolean } | { error: unknown }>;
+        try {
+          outcomes = recordBatch(pending);
+        } catch {
+          outcomes = pending.map((r) => {
+            try {
+              return recordBatch([r])[0]!;
+            } catch (error) {
+              return { error };
+            }
+          });
+        }
+        outcomes.forEach((outcome, i) => {
             const { file, copy, meta } = pending[i]!;
+            if ('error' in outcome) {
+              summary.failed.push({ path: file.displayPath, reason: `The catalogue could not record it: ${reasonOf(outcome.error)}` });
+              progress.failed += 1;
+              return;
+            }
+            changed = true;
+            const { itemId, duplicate } = outcome;
             if (duplicate) {
               summary.duplicates += 1;
               return;
@@ -250,10 +275,6 @@ export function createImportService(deps: ImportDeps) {
               );
             }
           });
-        } catch (error) {
-          for (const { file } of pending) summary.failed.push({ path: file.displayPath, reason: `The catalogue could not record it: ${reasonOf(error)}` });
-          progress.failed += pending.length;
-        }
         options.onProgress?.({ ...progress });
       };
 

@@ -42,6 +42,14 @@ describe('custody log', () => {
     expect(log.verifyChain()).toEqual([]);
   });
 
+  it('records strings with unpaired surrogates (possible in Windows file names) with U+FFFD, and verifies', () => {
+    const { log } = setup();
+    const row = log.append({ action: 'acquired', details: { originalName: 'bad\ud800name.jpg', ['key\udc00']: 1 } });
+    expect(row.details).toEqual({ originalName: 'bad\ufffdname.jpg', ['key\ufffd']: 1 });
+    log.append({ action: 'after' });
+    expect(log.verifyChain()).toEqual([]);
+  });
+
   it('names the row whose content was edited', () => {
     const { log, tamper } = setup();
     for (let i = 0; i < 4; i++) log.append({ action: 'record-edited', details: { i } });
