@@ -37,16 +37,44 @@ function writeAll(fd, chunk) {
   while (offset < chunk.length) offset += fs.writeSync(fd, chunk, offset, chunk.length - offset);
 }
 
+// Buffers handed back by the main thread once it has read the metadata: reusing memory that has already been
+// touched avoids a page fault per 4 KiB of every file, which measured as more than half of the copy time.
+const free = [];
+let freeBytes = 0;
+function takeBuffer(size) {
+  let best = -1;
+  for (let i = 0; i < free.length; i++) {
+    if (free[i].byteLength >= size && (best < 0 || free[i].byteLength < free[best].byteLength)) best = i;
+  }
+  if (best >= 0) {
+    const [buffer] = free.splice(best, 1);
+    freeBytes -= buffer.byteLength;
+    return Buffer.from(buffer, 0, size);
+  }
+  // Rounded up, so one buffer serves many files of similar size.
+  let capacity = 1 << 20;
+  while (capacity < size) capacity *= 2;
+  return Buffer.from(new ArrayBuffer(capacity), 0, size);
+}
+// At most this much memory is kept for reuse per worker; beyond it, buffers are left to the garbage collector.
+const KEEP_BYTES = 256 * 1024 * 1024;
+function giveBack(buffer) {
+  if (freeBytes + buffer.byteLength > KEEP_BYTES) return;
+  free.push(buffer);
+  freeBytes += buffer.byteLength;
+}
+
 function copy(task, cancelled, report) {
   const input = fs.openSync(task.source, 'r');
   let output = null;
   let created = false;
+  let whole = null;
   try {
     output = fs.openSync(task.temp, 'wx', 0o600);
     created = true;
     const expected = fs.fstatSync(input).size;
     // Own memory (not Node's shared pool), so it can be handed to the main thread without copying.
-    const whole = expected <= task.maxBuffered ? Buffer.allocUnsafeSlow(expected + 1) : null;
+    whole = expected <= task.maxBuffered ? takeBuffer(expected + 1) : null;
     const scratch = whole ? null : Buffer.allocUnsafeSlow(task.chunk);
     const head = whole ? null : Buffer.allocUnsafeSlow(Math.min(task.headBytes, expected));
     const hash = crypto.createHash('sha256');
@@ -96,6 +124,7 @@ function copy(task, cancelled, report) {
     report(size - reported);
     return { sha256, size, content: whole ? whole.buffer : head.buffer, contentLength: whole ? size : head.length, complete: !!whole };
   } catch (error) {
+    if (whole) giveBack(whole.buffer);
     if (output !== null) fs.closeSync(output);
     // Only ever remove a file this copy made: never one that was already there.
     if (created) try { fs.unlinkSync(task.temp); } catch {}
@@ -106,6 +135,10 @@ function copy(task, cancelled, report) {
 }
 
 parentPort.on('message', (task) => {
+  if (task.recycle) {
+    giveBack(task.recycle);
+    return;
+  }
   const cancelled = new Int32Array(task.cancel);
   try {
     const result = copy(task, cancelled, (bytes) => parentPort.postMessage({ id: task.id, progress: bytes }));
@@ -119,9 +152,11 @@ parentPort.on('message', (task) => {
 export interface CopyResult {
   sha256: string;
   size: number;
-  /** The whole file when small enough, else its first bytes. */
+  /** The whole file when small enough, else its first bytes. Valid until `release` is called. */
   content: Buffer;
   complete: boolean;
+  /** Hands the content's memory back to the worker for the next file; `content` must not be used after. */
+  release(): void;
 }
 
 interface Pending {
@@ -164,7 +199,22 @@ export function createCopyWorkers(count: number) {
       pending.delete(reply.id);
       slot.busy -= 1;
       if (reply.ok) {
-        task.resolve({ sha256: reply.sha256, size: reply.size, content: Buffer.from(reply.content, 0, reply.contentLength), complete: reply.complete });
+        let released = false;
+        task.resolve({
+          sha256: reply.sha256,
+          size: reply.size,
+          content: Buffer.from(reply.content, 0, reply.contentLength),
+          complete: reply.complete,
+          release() {
+            if (released || closed || !workers.includes(slot)) return;
+            released = true;
+            try {
+              worker.postMessage({ recycle: reply.content }, [reply.content]);
+            } catch {
+              // Already detached or gone: the worker simply allocates a new buffer next time.
+            }
+          },
+        });
       } else task.reject(toError(reply));
     });
     // A worker that dies (out of memory, say) fails its own tasks; the next copy gets a new worker.

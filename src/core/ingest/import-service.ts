@@ -144,7 +144,7 @@ export function createImportService(deps: ImportDeps) {
   /** A file copied, verified and in the vault, waiting for its batch's database transaction. */
   interface Ready {
     file: SourceFile;
-    copy: Omit<CopiedFile, 'content'>;
+    copy: Omit<CopiedFile, 'content' | 'release'>;
     meta: ExtractedMetadata;
     seenAt: string;
     /** The vault folder the file was moved into, fsynced with its batch. */
@@ -177,11 +177,14 @@ export function createImportService(deps: ImportDeps) {
         // The extractor is built never to throw; if it does, the file is still evidence and is imported.
         meta = { kind: 'other', mime: 'application/octet-stream', photo: null, document: null, raw: {}, sensitive: [], warnings: [`The metadata could not be read: ${reasonOf(error)}`] };
       }
+      // The bytes in memory are no longer needed: hand them back to the copy worker for the next file.
+      copy.release();
       options.signal?.throwIfAborted();
       const { folder } = await commitToVault(copy, deps.vaultDir);
-      const { content: _content, ...kept } = copy;
+      const { content: _content, release: _release, ...kept } = copy;
       return { file, copy: kept, meta, seenAt, folder };
     } finally {
+      copy.release();
       await rm(copy.tempPath, { force: true });
     }
   }

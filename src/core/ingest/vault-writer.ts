@@ -7,18 +7,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { vaultPath } from '../vault/vault-paths';
-import type { CopyWorkers } from './copy-workers';
+import type { CopyResult, CopyWorkers } from './copy-workers';
 
 /** 1 MiB reads: measured ~1.2 GB/s SHA-256 here, against ~800 MB/s with Node's default 64 KiB. */
 const CHUNK = 1024 * 1024;
 
-export interface CopiedFile {
+export interface CopiedFile extends CopyResult {
   tempPath: string;
-  sha256: string;
-  size: number;
-  /** The whole file when small enough, else its first bytes. */
-  content: Buffer;
-  complete: boolean;
 }
 
 export function vaultTempDir(vaultDir: string): string {

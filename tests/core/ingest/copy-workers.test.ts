@@ -27,6 +27,26 @@ describe('copy workers', () => {
     expect(reported).toBe(bytes.length);
   });
 
+  it('reuses a released buffer for the next file without leaking the previous file\'s bytes', async () => {
+    workers = createCopyWorkers(1);
+    const dir = tempDir();
+    const big = randomBytes(3 * 1024 * 1024);
+    const small = randomBytes(1024 * 1024 + 7);
+    writeFileSync(join(dir, 'big'), big);
+    writeFileSync(join(dir, 'small'), small);
+    const first = await workers.copy(join(dir, 'big'), join(dir, 'big.part'));
+    expect(first.content.equals(big)).toBe(true);
+    first.release();
+    // Handed back to the worker: the main thread no longer owns that memory.
+    expect(first.content.length).toBe(0);
+    const second = await workers.copy(join(dir, 'small'), join(dir, 'small.part'));
+    expect(second.content.length).toBe(small.length);
+    expect(second.content.equals(small)).toBe(true);
+    expect(second.sha256).toBe(createHash('sha256').update(small).digest('hex'));
+    second.release();
+    second.release();
+  });
+
   it('copies several files at once on the pool, each to its own result', async () => {
     workers = createCopyWorkers(2);
     const dir = tempDir();
