@@ -42,10 +42,17 @@ let pdfjsLoading: Promise<{ pdfjs: Pdfjs; dataDir: string | null }> | null = nul
  */
 function loadPdfjs(): Promise<{ pdfjs: Pdfjs; dataDir: string | null }> {
   pdfjsLoading ??= (async () => {
+    // pdfjs's legacy build carries core-js polyfills that replace the global JSON.parse and JSON.stringify
+    // (Node 20 lacks JSON.rawJSON, which pdfjs never uses). The replacements are spec-equivalent but measured
+    // 8× slower, and every JSON call in the process (custody log, database, IPC, HTTP) would pay for it, so
+    // the native ones are put back.
+    const { parse, stringify } = JSON;
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     const global = globalThis as { pdfjsWorker?: unknown };
     global.pdfjsWorker ??= worker;
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    JSON.parse = parse;
+    JSON.stringify = stringify;
     let dataDir: string | null = null;
     try {
       dataDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));

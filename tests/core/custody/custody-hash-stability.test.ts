@@ -1,7 +1,8 @@
 /**
  * pdfjs-dist's legacy build installs core-js polyfills that replace the global JSON.stringify, which the
- * custody log's canonical JSON relies on. A row hashed in a process that has read a PDF must hash the same in
- * one that has not (`vigil verify` usually has not), or verification would fail on intact logs.
+ * custody log's canonical JSON relies on (the metadata reader puts the native one back, but a process could
+ * load pdfjs another way). A row hashed with the polyfill must hash the same as with the native one, or
+ * verification would fail on intact logs.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

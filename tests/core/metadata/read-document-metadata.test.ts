@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readPdfMetadata } from '../../../src/core/metadata/read-document-metadata';
 import { minimalPdf, pseudoRandomBytes } from './sample-images';
@@ -60,5 +62,23 @@ describe('readPdfMetadata', () => {
     await readPdfMetadata(pdf);
     expect(pdf.byteLength).toBe(copy.byteLength);
     expect(pdf.equals(copy)).toBe(true);
+  });
+});
+
+describe('loading pdfjs', () => {
+  it('leaves the native JSON functions in place (its polyfills are much slower)', { timeout: 30_000 }, () => {
+    // In a fresh process, so nothing else has loaded pdfjs before the native functions are captured.
+    const reader = fileURLToPath(new URL('../../../src/core/metadata/read-document-metadata.ts', import.meta.url));
+    const script = `
+      const { parse, stringify } = JSON;
+      const { readPdfMetadata } = await import(${JSON.stringify(reader)});
+      await readPdfMetadata(Buffer.from('%PDF-1.4\\n%%EOF\\n', 'latin1'));
+      process.stdout.write(String(JSON.stringify === stringify && JSON.parse === parse));
+    `;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+      encoding: 'utf8',
+    });
+    expect(out).toBe('true');
   });
 });
