@@ -56,12 +56,22 @@ function takeBuffer(size) {
   while (capacity < size) capacity *= 2;
   return Buffer.from(new ArrayBuffer(capacity), 0, size);
 }
-// At most this much memory is kept for reuse per worker; beyond it, buffers are left to the garbage collector.
+// At most this much memory is kept for reuse per worker during an import, and all of it is let go once the
+// worker has been idle a few seconds, so a long-running app does not hold it between imports.
 const KEEP_BYTES = 256 * 1024 * 1024;
+const IDLE_MS = 5000;
+let idleTimer = null;
 function giveBack(buffer) {
-  if (freeBytes + buffer.byteLength > KEEP_BYTES) return;
-  free.push(buffer);
-  freeBytes += buffer.byteLength;
+  if (freeBytes + buffer.byteLength <= KEEP_BYTES) {
+    free.push(buffer);
+    freeBytes += buffer.byteLength;
+  }
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    free.length = 0;
+    freeBytes = 0;
+  }, IDLE_MS);
+  idleTimer.unref();
 }
 
 function copy(task, cancelled, report) {
