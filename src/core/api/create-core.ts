@@ -110,7 +110,8 @@ function wire(
   const events = createEventBus();
 
   let catalogueId = '';
-  const custody = createCustodyLog(createCustodyRepository(db), {
+  const custodyRepo = createCustodyRepository(db);
+  const custody = createCustodyLog(custodyRepo, {
     get catalogueId() {
       return catalogueId;
     },
@@ -142,7 +143,6 @@ function wire(
   const settingsService = createSettingsService({ db, settings, custody, events });
   const searchService = createSearchService({ items, persons, places });
   const verifyService = createVerifyService({ integrity: createIntegrityRepository(db), custody, items, vaultDir: layout.vault });
-  const custodyRepo = createCustodyRepository(db);
 
   const previews = createPreviewSink({
     createQueue: (onDone) => createPreviewQueue({ onDone }),

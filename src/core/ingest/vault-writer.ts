@@ -16,7 +16,7 @@ export interface CopiedFile extends CopyResult {
   tempPath: string;
 }
 
-export function vaultTempDir(vaultDir: string): string {
+function vaultTempDir(vaultDir: string): string {
   return join(vaultDir, '.tmp');
 }
 
