@@ -1,9 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCopyWorkers, type CopyWorkers } from '../../../src/core/ingest/copy-workers';
+import { vaultPath } from '../../../src/core/vault/vault-paths';
+import { jpegWithExif } from '../../helpers/sample-files';
 import { useTempDirs } from '../../helpers/temp-dir';
+
+/** Offset just past a JPEG's Start-of-Scan header, found here independently of the worker's walk. */
+function startOfScanEnd(jpeg: Buffer): number {
+  let offset = 2;
+  while (jpeg[offset + 1] !== 0xda) offset += 2 + jpeg.readUInt16BE(offset + 2);
+  return offset + 2 + jpeg.readUInt16BE(offset + 2);
+}
 
 describe('copy workers', () => {
   const tempDir = useTempDirs();
@@ -45,6 +54,46 @@ describe('copy workers', () => {
     expect(second.sha256).toBe(createHash('sha256').update(small).digest('hex'));
     second.release();
     second.release();
+  });
+
+  it('keeps only the metadata part of a JPEG, and the whole of a JPEG it cannot walk', async () => {
+    workers = createCopyWorkers(1);
+    const dir = tempDir();
+    const jpeg = await jpegWithExif({ width: 1200, height: 900, seed: 3, description: 'head' });
+    writeFileSync(join(dir, 'photo.jpg'), jpeg);
+    const result = await workers.copy(join(dir, 'photo.jpg'), join(dir, 'photo.part'));
+    const head = startOfScanEnd(jpeg);
+    expect(head).toBeLessThan(jpeg.length / 2);
+    expect(result.content.equals(jpeg.subarray(0, head))).toBe(true);
+    expect(result.complete).toBe(true);
+    // The copy itself is whole.
+    expect(readFileSync(join(dir, 'photo.part')).equals(jpeg)).toBe(true);
+    expect(result.sha256).toBe(createHash('sha256').update(jpeg).digest('hex'));
+
+    // A length that runs past the end of the first chunk read: not walkable, so the whole file is kept.
+    const broken = Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0xe1, 0xff, 0xff]), randomBytes(2000)]);
+    writeFileSync(join(dir, 'broken.jpg'), broken);
+    const whole = await workers.copy(join(dir, 'broken.jpg'), join(dir, 'broken.part'));
+    expect(whole.content.equals(broken)).toBe(true);
+    expect(whole.complete).toBe(true);
+  });
+
+  it('moves a verified copy to its content address, read-only, unless the address is taken', async () => {
+    workers = createCopyWorkers(1);
+    const dir = tempDir();
+    const vault = join(dir, 'vault');
+    const bytes = randomBytes(5000);
+    writeFileSync(join(dir, 'a'), bytes);
+    const first = await workers.copy(join(dir, 'a'), join(vault, '.tmp', '1.part'), { vaultDir: vault });
+    const address = vaultPath(vault, first.sha256);
+    expect(first.placed).toBe(true);
+    expect(existsSync(join(vault, '.tmp', '1.part'))).toBe(false);
+    expect(readFileSync(address).equals(bytes)).toBe(true);
+    expect(statSync(address).mode & 0o777).toBe(0o444);
+    // The same content again: left at its temporary path for the caller to decide.
+    const second = await workers.copy(join(dir, 'a'), join(vault, '.tmp', '2.part'), { vaultDir: vault });
+    expect(second.placed).toBe(false);
+    expect(readFileSync(join(vault, '.tmp', '2.part')).equals(bytes)).toBe(true);
   });
 
   it('copies several files at once on the pool, each to its own result', async () => {
