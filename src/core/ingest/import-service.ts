@@ -18,7 +18,7 @@ import type { ExtractedMetadata } from '../metadata/metadata-types';
 import type { ItemsRepository } from '../repositories/items-repository';
 import { vaultPath } from '../vault/vault-paths';
 import type { CopyWorkers } from './copy-workers';
-import { commitToVault, copyIntoVault, syncFile, syncFolders, type CopiedFile } from './vault-writer';
+import { commitToVault, copyIntoVault, createVaultFolderSync, syncFile, type CopiedFile } from './vault-writer';
 import type { SourceFile, WalkEntry } from './walk-sources';
 
 export type { ImportProgress };
@@ -74,6 +74,7 @@ function reasonOf(error: unknown): string {
 
 export function createImportService(deps: ImportDeps) {
   const { db, items, custody } = deps;
+  const syncVaultFolders = createVaultFolderSync(deps.vaultDir);
 
   const recordDuplicate = (itemId: number, file: SourceFile, seenAt: string, sha256: string) => {
     items.addOccurrence({ itemId, originalName: file.originalName, sourcePath: file.displayPath, modifiedAt: file.modifiedAt, createdAt: file.createdAt, seenAt });
@@ -239,7 +240,7 @@ export function createImportService(deps: ImportDeps) {
         const pending = batch;
         batch = [];
         batchBytes = 0;
-        const folders = syncFolders(pending.map((r) => r.folder)).then(
+        const folders = syncVaultFolders(pending.map((r) => r.folder)).then(
           () => null,
           (error: unknown) => error,
         );

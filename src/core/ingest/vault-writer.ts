@@ -90,7 +90,7 @@ export async function syncFile(path: string): Promise<void> {
   }
 }
 
-/** Makes renames into these folders durable before the database says the items exist. */
+/** Fsyncs these folders, so the entries made in them (renames, new folders) are on disk. */
 export async function syncFolders(folders: Iterable<string>): Promise<void> {
   await Promise.all(
     [...new Set(folders)].map(async (folder) => {
@@ -104,6 +104,31 @@ export async function syncFolders(folders: Iterable<string>): Promise<void> {
       }
     }),
   );
+}
+
+/**
+ * Makes the vault entries of a batch of files durable before the batch is recorded: each folder a file was
+ * moved into and, the first time a folder is used in this run, its parents up to the vault, because it may
+ * just have been made (vault/ab/cd, and vault/ab with it) and a new folder is only as durable as its entry.
+ */
+export function createVaultFolderSync(
+  vaultDir: string,
+  sync: (folders: Iterable<string>) => Promise<void> = syncFolders,
+): (folders: Iterable<string>) => Promise<void> {
+  const known = new Set<string>([vaultDir]);
+  return async (folders) => {
+    const toSync = new Set<string>();
+    const firstUsed: string[] = [];
+    for (const folder of folders) {
+      toSync.add(folder);
+      for (let dir = folder; !known.has(dir) && dirname(dir) !== dir; dir = dirname(dir)) {
+        firstUsed.push(dir);
+        toSync.add(dirname(dir));
+      }
+    }
+    await sync(toSync);
+    for (const dir of firstUsed) known.add(dir);
+  };
 }
 
 export { hashFile };
