@@ -55,7 +55,7 @@ const BATCH_FILES = 64;
 const BATCH_BYTES = 256 * 1024 * 1024;
 const BATCH_MS = 500;
 /** Files read at once, and the memory they may hold between them (small files are kept whole in memory). */
-const IN_FLIGHT = Number(process.env.IF ?? 8);
+const IN_FLIGHT = 16;
 const IN_FLIGHT_BYTES = 512 * 1024 * 1024;
 
 /** Kinds whose previews sharp can make; everything else shows a placeholder by design. */
