@@ -6,13 +6,15 @@
  * - dates are read unrevived and parsed here, so they are never shifted by the workstation's time zone;
  * - empty GPS (NaN) is absent, and GPSAltitudeRef 1 makes the altitude negative;
  * - text is cut at the first NUL and trimmed, IPTC re-decoded as UTF-8, XMP entities decoded, XP* tags as UCS-2;
- * - pixel width and height come from the image header (sharp; the HEIF `ispe` box), not from EXIF.
+ * - pixel width and height come from the image header (a JPEG's frame header, else sharp; the HEIF `ispe` box),
+ *   not from EXIF.
  * Each parser call is raced against a time limit, and nothing here throws: a broken file gives what could be read,
  * and a warning sentence for each part that could not.
  */
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { readHeifImageSize } from './heif-image-size';
+import { readJpegFrame } from './jpeg-frame';
 import { defuseTiffCounts, type DefusedEntry } from './tiff-guard';
 import { toJsonSafe, toJsonSafeObject } from './json-safe';
 import type { PhotoMetadata } from './metadata-types';
@@ -170,26 +172,37 @@ function readGps(gps: Tags, xmp: XmpPacket | null, warnings: string[]): PhotoMet
 
 // ----- the reader -----
 
+/** The EXIF, XMP and IPTC blocks as the image library found them. */
+interface LibraryBlocks {
+  exif: Buffer | null;
+  xmp: Buffer | null;
+  iptc: Buffer | null;
+}
+
 interface ImageHeader {
   format: string | null;
   width: number | null;
   height: number | null;
-  exif: Buffer | null;
-  xmp: Buffer | null;
-  iptc: Buffer | null;
   raw: Record<string, unknown>;
+  /**
+   * The image library's copy of the metadata blocks, asked for only when exifr finds none of a kind: `exif`,
+   * `xmp`, or `any` of the three.
+   */
+  blocks(need: 'exif' | 'xmp' | 'any'): Promise<LibraryBlocks>;
 }
 
-async function readImageHeader(buffer: Buffer, limit: number, warnings: string[]): Promise<ImageHeader> {
-  const none: ImageHeader = { format: null, width: null, height: null, exif: null, xmp: null, iptc: null, raw: {} };
+const NO_BLOCKS: LibraryBlocks = { exif: null, xmp: null, iptc: null };
+
+/** sharp's header read: size and format, and the metadata blocks libvips found. */
+async function readLibraryHeader(buffer: Buffer, limit: number, warnings: string[] | null): Promise<(Omit<ImageHeader, 'blocks'> & LibraryBlocks) | null> {
   const result = await withTimeLimit(() => sharp(buffer, { failOn: 'none' }).metadata(), limit);
   if (!result.ok) {
-    warnings.push(
+    warnings?.push(
       result.timedOut
         ? `Reading the image size took longer than ${limit / 1000} seconds and was abandoned.`
         : `The image size could not be read: ${errorText(result.error)}.`,
     );
-    return none;
+    return null;
   }
   const m = result.value;
   let width = Number.isInteger(m.width) && m.width > 0 ? m.width : null;
@@ -216,15 +229,47 @@ async function readImageHeader(buffer: Buffer, limit: number, warnings: string[]
       height = stored.height;
     }
   }
-  return {
-    format: m.format ?? null,
-    width,
-    height,
-    exif: m.exif ?? null,
-    xmp: m.xmp ?? null,
-    iptc: m.iptc ?? null,
-    raw,
-  };
+  return { format: m.format ?? null, width, height, raw, exif: m.exif ?? null, xmp: m.xmp ?? null, iptc: m.iptc ?? null };
+}
+
+/** Signatures that open the segments libvips reads metadata from in a JPEG (APP1 EXIF and XMP, APP13 IPTC). */
+const EXIF_SIGNATURE = Buffer.from('Exif', 'latin1');
+const XMP_SIGNATURE = Buffer.from('http://ns.adobe.com/xap/1.0/', 'latin1');
+const IPTC_SIGNATURE = Buffer.from('Photoshop 3.0', 'latin1');
+
+async function readImageHeader(buffer: Buffer, limit: number, warnings: string[]): Promise<ImageHeader> {
+  const frame = readJpegFrame(buffer);
+  if (frame) {
+    // A JPEG: the size from its frame header. The library is asked for its copy of the metadata blocks only when
+    // exifr found none and the file has a segment that could hold them, so results match asking it every time.
+    let library: Promise<LibraryBlocks> | null = null;
+    const has = (signature: Buffer) => buffer.includes(signature);
+    return {
+      format: 'jpeg',
+      width: frame.width,
+      height: frame.height,
+      raw: {
+        format: 'jpeg',
+        width: frame.width,
+        height: frame.height,
+        space: frame.components === 1 ? 'b-w' : frame.components === 4 ? 'cmyk' : 'srgb',
+        channels: frame.components,
+        depth: frame.precision <= 8 ? 'uchar' : 'ushort',
+        hasAlpha: false,
+      },
+      blocks(need) {
+        const worth =
+          need === 'exif' ? has(EXIF_SIGNATURE) : need === 'xmp' ? has(XMP_SIGNATURE) : has(EXIF_SIGNATURE) || has(XMP_SIGNATURE) || has(IPTC_SIGNATURE);
+        if (!worth) return Promise.resolve(NO_BLOCKS);
+        library ??= readLibraryHeader(buffer, limit, null).then((h) => (h ? { exif: h.exif, xmp: h.xmp, iptc: h.iptc } : NO_BLOCKS));
+        return library;
+      },
+    };
+  }
+  const header = await readLibraryHeader(buffer, limit, warnings);
+  if (!header) return { format: null, width: null, height: null, raw: {}, blocks: () => Promise.resolve(NO_BLOCKS) };
+  const { exif, xmp, iptc, ...rest } = header;
+  return { ...rest, blocks: () => Promise.resolve({ exif, xmp, iptc }) };
 }
 
 /**
@@ -304,11 +349,13 @@ export async function readPhotoMetadata(buffer: Buffer, options: PhotoReadOption
   const firstPartial = new Set<string>();
   let tiffOutput = await runExifrTiff(buffer, limit, firstWarnings, firstPartial, defused);
   const unknownFormat = firstWarnings.some((w) => w.includes('Unknown file format'));
-  const fromLibrary = isTags(tiffOutput.ifd0) || !header.exif ? null : tiffFromExifBlock(header.exif);
+  const libraryExif = isTags(tiffOutput.ifd0) ? null : (await header.blocks('exif')).exif;
+  const fromLibrary = libraryExif ? tiffFromExifBlock(libraryExif) : null;
   const fallback = fromLibrary ? await runExifrTiff(fromLibrary, limit, warnings, partial, defused) : null;
   if (fallback && isTags(fallback.ifd0)) tiffOutput = fallback;
   else {
-    if (unknownFormat && !header.exif && !header.xmp && !header.iptc) {
+    const library = unknownFormat ? await header.blocks('any') : NO_BLOCKS;
+    if (unknownFormat && !library.exif && !library.xmp && !library.iptc) {
       warnings.push(
         header.format
           ? `The metadata could not be read: this ${header.format.toUpperCase()} file has no EXIF, IPTC or XMP metadata that Vigil can read.`
@@ -340,7 +387,10 @@ export async function readPhotoMetadata(buffer: Buffer, options: PhotoReadOption
     const xmpOutput = await runExifr(buffer, XMP_OPTIONS, 'XMP metadata', limit, warnings, partial, true);
     if (typeof xmpOutput.xmp === 'string' && xmpOutput.xmp.trim() !== '') packet = xmpOutput.xmp;
   }
-  if (packet === null && header.xmp && header.xmp.byteLength > 0) packet = header.xmp.toString('utf8');
+  if (packet === null) {
+    const libraryXmp = (await header.blocks('xmp')).xmp;
+    if (libraryXmp && libraryXmp.byteLength > 0) packet = libraryXmp.toString('utf8');
+  }
   const xmp = packet === null ? null : new XmpPacket(packet);
   if (defused.length > 0) {
     const tags = defused.slice(0, 5).map((d) => `0x${d.tag.toString(16).padStart(4, '0')}`).join(', ');
