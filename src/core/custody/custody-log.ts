@@ -44,7 +44,12 @@ function wellFormed<T>(value: T): T {
 }
 
 export function hashCustodyRow(row: Omit<CustodyRow, 'hash'>): string {
-  const canonical = canonicalize(wellFormed(row));
+  return hashWellFormedRow(wellFormed(row));
+}
+
+/** The hash of a row whose strings are already well-formed (as `append` makes them). */
+function hashWellFormedRow(row: Omit<CustodyRow, 'hash'>): string {
+  const canonical = canonicalize(row);
   if (canonical === undefined) throw new Error('A custody row could not be canonicalised.');
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
@@ -58,7 +63,7 @@ export function createCustodyLog(repo: CustodyRepository, context: CustodyContex
   return {
     /** Appends one event. Call inside the service's transaction so the event and the change land together. */
     append(input: CustodyEventInput): CustodyRow {
-      const previous = repo.last();
+      const previous = repo.head();
       const actor = context.actor();
       const withoutHash: Omit<CustodyRow, 'hash'> = wellFormed({
         seq: (previous?.seq ?? 0) + 1,
@@ -78,14 +83,13 @@ export function createCustodyLog(repo: CustodyRepository, context: CustodyContex
         details: input.details ?? {},
         prevHash: previous?.hash ?? GENESIS_HASH,
       });
-      const row = { ...withoutHash, hash: hashCustodyRow(withoutHash) };
+      const row = { ...withoutHash, hash: hashWellFormedRow(withoutHash) };
       repo.insert(row);
       return row;
     },
 
     head(): { seq: number; hash: string } {
-      const last = repo.last();
-      return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+      return repo.head() ?? { seq: 0, hash: GENESIS_HASH };
     },
 
     /** Walks the whole chain; every row that does not follow from the one before is named. */

@@ -42,17 +42,26 @@ let pdfjsLoading: Promise<{ pdfjs: Pdfjs; dataDir: string | null }> | null = nul
  */
 function loadPdfjs(): Promise<{ pdfjs: Pdfjs; dataDir: string | null }> {
   pdfjsLoading ??= (async () => {
-    // pdfjs's legacy build carries core-js polyfills that replace the global JSON.parse and JSON.stringify
-    // (Node 20 lacks JSON.rawJSON, which pdfjs never uses). The replacements are spec-equivalent but measured
-    // 8× slower, and every JSON call in the process (custody log, database, IPC, HTTP) would pay for it, so
-    // the native ones are put back.
-    const { parse, stringify } = JSON;
+    // pdfjs's legacy build carries core-js polyfills that replace built-ins the whole process uses, with
+    // spec-equivalent versions for edge cases Node 20 gets wrong or lacks (JSON.rawJSON; push onto array-likes
+    // longer than 2^32) that pdfjs never meets. They are much slower: JSON.parse/stringify measured 8×, and
+    // Array.prototype.push showed up in the intake profile once a PDF had been read, because every push in
+    // every library goes through it. The native ones are put back. (Functions pdfjs only adds are left.)
+    const natives = [
+      [JSON, 'parse', JSON.parse],
+      [JSON, 'stringify', JSON.stringify],
+      [Array.prototype, 'push', Array.prototype.push],
+      [Function.prototype, 'toString', Function.prototype.toString],
+    ] as const;
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     const global = globalThis as { pdfjsWorker?: unknown };
     global.pdfjsWorker ??= worker;
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    JSON.parse = parse;
-    JSON.stringify = stringify;
+    for (const [owner, name, native] of natives) {
+      if (owner[name as keyof typeof owner] !== native) {
+        Object.defineProperty(owner, name, { value: native, writable: true, configurable: true, enumerable: false });
+      }
+    }
     let dataDir: string | null = null;
     try {
       dataDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));

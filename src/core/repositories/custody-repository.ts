@@ -76,7 +76,7 @@ export function createCustodyRepository(db: Db) {
       target_type, target_ref, sha256_before, sha256_after, tool, tool_version, details_json, prev_hash, hash)
     VALUES (@seq, @at, @timeZone, @actor, @actorOrganisation, @workstationId, @catalogueId, @action,
       @targetType, @targetRef, @sha256Before, @sha256After, @tool, @toolVersion, @detailsJson, @prevHash, @hash)`);
-  const last = db.prepare('SELECT * FROM custody_events ORDER BY seq DESC LIMIT 1');
+  const head = db.prepare('SELECT seq, hash FROM custody_events ORDER BY seq DESC LIMIT 1');
   const all = db.prepare('SELECT * FROM custody_events ORDER BY seq');
   const forTarget = db.prepare('SELECT * FROM custody_events WHERE target_type = ? AND target_ref = ? ORDER BY seq');
 
@@ -84,9 +84,9 @@ export function createCustodyRepository(db: Db) {
     insert(row: CustodyRow): void {
       insert.run({ ...row, detailsJson: JSON.stringify(row.details) });
     },
-    last(): CustodyRow | null {
-      const r = last.get() as DbRow | undefined;
-      return r ? toRow(r) : null;
+    /** The newest row's number and hash: all an append needs (without parsing the row's details). */
+    head(): { seq: number; hash: string } | null {
+      return (head.get() as { seq: number; hash: string } | undefined) ?? null;
     },
     *iterate(): Generator<CustodyRow> {
       for (const r of all.iterate() as IterableIterator<DbRow>) yield toRow(r);

@@ -66,19 +66,21 @@ describe('readPdfMetadata', () => {
 });
 
 describe('loading pdfjs', () => {
-  it('leaves the native JSON functions in place (its polyfills are much slower)', { timeout: 30_000 }, () => {
+  it('leaves the native JSON functions and Array push in place (its polyfills are much slower)', { timeout: 30_000 }, () => {
     // In a fresh process, so nothing else has loaded pdfjs before the native functions are captured.
     const reader = fileURLToPath(new URL('../../../src/core/metadata/read-document-metadata.ts', import.meta.url));
     const script = `
       const { parse, stringify } = JSON;
+      const { push } = Array.prototype;
+      const { toString } = Function.prototype;
       const { readPdfMetadata } = await import(${JSON.stringify(reader)});
       await readPdfMetadata(Buffer.from('%PDF-1.4\\n%%EOF\\n', 'latin1'));
-      process.stdout.write(String(JSON.stringify === stringify && JSON.parse === parse));
+      process.stdout.write(JSON.stringify([JSON.stringify === stringify, JSON.parse === parse, Array.prototype.push === push, Function.prototype.toString === toString]));
     `;
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       cwd: fileURLToPath(new URL('../../..', import.meta.url)),
       encoding: 'utf8',
     });
-    expect(out).toBe('true');
+    expect(JSON.parse(out)).toEqual([true, true, true, true]);
   });
 });
