@@ -14,7 +14,7 @@
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { readHeifImageSize } from './heif-image-size';
-import { readJpegFrame } from './jpeg-frame';
+import { readJpegHead, type JpegHead } from './jpeg-frame';
 import { defuseTiffCounts, type DefusedEntry } from './tiff-guard';
 import { toJsonSafe, toJsonSafeObject } from './json-safe';
 import type { PhotoMetadata } from './metadata-types';
@@ -232,18 +232,25 @@ async function readLibraryHeader(buffer: Buffer, limit: number, warnings: string
   return { format: m.format ?? null, width, height, raw, exif: m.exif ?? null, xmp: m.xmp ?? null, iptc: m.iptc ?? null };
 }
 
-/** Signatures that open the segments libvips reads metadata from in a JPEG (APP1 EXIF and XMP, APP13 IPTC). */
+/**
+ * Text that opens the JPEG segments the readers take metadata from: libvips' EXIF (APP1 `Exif`), XMP (APP1
+ * `http://ns.adobe.com/xap/1.0/`) and IPTC (APP13 `Photoshop 3.0`), and the wider prefixes exifr accepts for XMP
+ * and IPTC. A JPEG whose metadata segments do not contain one cannot have that block, so the reader is not run.
+ */
 const EXIF_SIGNATURE = Buffer.from('Exif', 'latin1');
 const XMP_SIGNATURE = Buffer.from('http://ns.adobe.com/xap/1.0/', 'latin1');
 const IPTC_SIGNATURE = Buffer.from('Photoshop 3.0', 'latin1');
+const EXIFR_XMP_SIGNATURE = Buffer.from('http://ns.adobe.com/', 'latin1');
+const EXIFR_IPTC_SIGNATURE = Buffer.from('Photoshop', 'latin1');
 
-async function readImageHeader(buffer: Buffer, limit: number, warnings: string[]): Promise<ImageHeader> {
-  const frame = readJpegFrame(buffer);
-  if (frame) {
+async function readImageHeader(buffer: Buffer, jpeg: JpegHead | null, limit: number, warnings: string[]): Promise<ImageHeader> {
+  const frame = jpeg?.frame;
+  if (jpeg && frame) {
     // A JPEG: the size from its frame header. The library is asked for its copy of the metadata blocks only when
     // exifr found none and the file has a segment that could hold them, so results match asking it every time.
     let library: Promise<LibraryBlocks> | null = null;
-    const has = (signature: Buffer) => buffer.includes(signature);
+    const segments = buffer.subarray(0, jpeg.metadataLength);
+    const has = (signature: Buffer) => segments.includes(signature);
     return {
       format: 'jpeg',
       width: frame.width,
@@ -339,7 +346,10 @@ function joinedText(values: string[]): string | null {
 export async function readPhotoMetadata(buffer: Buffer, options: PhotoReadOptions = {}): Promise<PhotoReadResult> {
   const limit = options.timeLimitMs ?? PARSER_TIME_LIMIT_MS;
   const warnings: string[] = [];
-  const header = await readImageHeader(buffer, limit, warnings);
+  const jpeg = readJpegHead(buffer);
+  const header = await readImageHeader(buffer, jpeg, limit, warnings);
+  // Whether the file may hold a block: always, unless it is a JPEG whose metadata segments lack its signature.
+  const mayHold = (signature: Buffer) => jpeg === null || buffer.subarray(0, jpeg.metadataLength).includes(signature);
 
   // 1. TIFF blocks (IFD0, EXIF, GPS). When exifr finds none (formats it does not know, such as WebP and GIF; AVIF
   //    EXIF it calls malformed), the EXIF block the image library found, if any, is read instead.
@@ -371,7 +381,7 @@ export async function readPhotoMetadata(buffer: Buffer, options: PhotoReadOption
   const gps = tagsOf(tiffOutput, 'gps');
 
   // 2. IPTC, decoded by exifr as Latin-1 and re-decoded here.
-  const iptcInput = unknownFormat ? null : buffer;
+  const iptcInput = unknownFormat || !mayHold(EXIFR_IPTC_SIGNATURE) ? null : buffer;
   const iptcRaw = iptcInput ? tagsOf(await runExifr(iptcInput, IPTC_OPTIONS, 'IPTC metadata', limit, warnings, partial, true), 'iptc') : {};
   const iptc: Tags = {};
   for (const [key, value] of Object.entries(iptcRaw)) {
@@ -383,7 +393,7 @@ export async function readPhotoMetadata(buffer: Buffer, options: PhotoReadOption
   // 3. XMP, as the packet text (read here, see xmp-fields.ts); the image library's copy when exifr finds none
   //    (exifr does not read XMP from HEIF).
   let packet: string | null = null;
-  if (!unknownFormat) {
+  if (!unknownFormat && mayHold(EXIFR_XMP_SIGNATURE)) {
     const xmpOutput = await runExifr(buffer, XMP_OPTIONS, 'XMP metadata', limit, warnings, partial, true);
     if (typeof xmpOutput.xmp === 'string' && xmpOutput.xmp.trim() !== '') packet = xmpOutput.xmp;
   }

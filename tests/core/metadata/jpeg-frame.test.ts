@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { readJpegFrame } from '../../../src/core/metadata/jpeg-frame';
+import { readJpegHead } from '../../../src/core/metadata/jpeg-frame';
 
 async function jpeg(width: number, height: number, space?: 'b-w' | 'cmyk', progressive = false): Promise<Buffer> {
   let image = sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 90 } } });
@@ -18,22 +18,27 @@ describe('JPEG frame header', () => {
     ] as const) {
       const bytes = await jpeg(width, height, space, progressive);
       const library = await sharp(bytes).metadata();
-      expect(readJpegFrame(bytes)).toEqual({ width: library.width, height: library.height, components: library.channels, precision: 8 });
+      expect(readJpegHead(bytes)?.frame).toEqual({ width: library.width, height: library.height, components: library.channels, precision: 8 });
     }
   });
 
-  it('reads it from the head alone, and gives null for anything it cannot walk to a frame', async () => {
+  it('finds where the metadata ends, and gives null for anything it cannot walk to the compressed data', async () => {
     const bytes = await jpeg(90, 60);
-    const frame = readJpegFrame(bytes);
-    expect(frame).toMatchObject({ width: 90, height: 60 });
-    // Cut inside the EXIF segment: the frame header is not reached.
-    expect(readJpegFrame(bytes.subarray(0, 200))).toBeNull();
-    expect(readJpegFrame(Buffer.from('not a jpeg at all'))).toBeNull();
+    const head = readJpegHead(bytes)!;
+    expect(head.frame).toMatchObject({ width: 90, height: 60 });
+    // The Start-of-Scan marker, after the 3000-character EXIF description.
+    expect(bytes.readUInt16BE(head.metadataLength)).toBe(0xffda);
+    expect(bytes.subarray(0, head.metadataLength).includes('x'.repeat(3000))).toBe(true);
+    // The head alone is enough.
+    expect(readJpegHead(bytes.subarray(0, head.metadataLength + 2))).toEqual(head);
+    // Cut inside the EXIF segment: the compressed data is not reached.
+    expect(readJpegHead(bytes.subarray(0, 200))).toBeNull();
+    expect(readJpegHead(Buffer.from('not a jpeg at all'))).toBeNull();
     // A segment length that points into the middle of nowhere.
     const broken = Buffer.from(bytes);
     broken.writeUInt16BE(1, 4);
-    expect(readJpegFrame(broken)).toBeNull();
-    // Start of scan before any frame header: no size to read.
-    expect(readJpegFrame(Buffer.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x08, 1, 2, 3, 4, 5, 6]))).toBeNull();
+    expect(readJpegHead(broken)).toBeNull();
+    // Start of scan before any frame header: no size to read, and nothing before it.
+    expect(readJpegHead(Buffer.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x08, 1, 2, 3, 4, 5, 6]))).toEqual({ frame: null, metadataLength: 2 });
   });
 });
