@@ -184,12 +184,12 @@ function copy(task, cancelled, report) {
     if (size !== expected) throw fail('VIGIL_CHANGED', 'The file changed while it was being read; import it again once it is complete.');
     if (fs.fstatSync(output).size !== size) throw fail('VIGIL_MISMATCH', '');
     const sha256 = hash.digest('hex');
-    report(size - reported);
     if (keep === null) {
       keep = Buffer.from(new ArrayBuffer(0));
       whole = true;
     }
-    const result = { sha256, size, placed: false, content: keep.buffer, contentLength: keepLength, complete: whole || jpeg };
+    // The bytes not yet reported travel with the result: one message per file, not two.
+    const result = { sha256, size, unreported: size - reported, placed: false, content: keep.buffer, contentLength: keepLength, complete: whole || jpeg };
     // Whether it goes into the vault now (see the message handler): only when its address is free.
     let place = null;
     if (task.vaultDir) {
@@ -218,10 +218,9 @@ function failed(task, error) {
 }
 
 parentPort.on('message', (task) => {
-  if (task.recycle) {
-    giveBack(task.recycle);
-    return;
-  }
+  // Buffers the main thread is done with come back on their own or with the next task.
+  if (task.recycle) for (const buffer of task.recycle) giveBack(buffer);
+  if (task.id === undefined) return;
   const cancelled = new Int32Array(task.cancel);
   let copied;
   try {
@@ -295,7 +294,7 @@ interface Pending {
 
 type Reply =
   | { id: number; progress: number }
-  | { id: number; ok: true; sha256: string; size: number; placed: boolean; content: ArrayBuffer; contentLength: number; complete: boolean }
+  | { id: number; ok: true; sha256: string; size: number; unreported: number; placed: boolean; content: ArrayBuffer; contentLength: number; complete: boolean }
   | { id: number; ok: false; code?: string; message: string };
 
 function toError(reply: { code?: string; message: string }): Error {
@@ -307,15 +306,22 @@ function toError(reply: { code?: string; message: string }): Error {
   return error;
 }
 
+/** A worker, its number of unfinished tasks, and the buffers to hand back to it with its next task. */
+interface Slot {
+  worker: Worker;
+  busy: number;
+  returns: ArrayBuffer[];
+}
+
 export function createCopyWorkers(count: number) {
-  const workers: Array<{ worker: Worker; busy: number }> = [];
-  const pending = new Map<number, Pending & { slot: { worker: Worker; busy: number } }>();
+  const workers: Slot[] = [];
+  const pending = new Map<number, Pending & { slot: Slot }>();
   let nextId = 1;
   let closed = false;
 
-  function spawn(): { worker: Worker; busy: number } {
+  function spawn(): Slot {
     const worker = new Worker(WORKER_SOURCE, { eval: true });
-    const slot = { worker, busy: 0 };
+    const slot: Slot = { worker, busy: 0, returns: [] };
     worker.unref();
     worker.on('message', (reply: Reply) => {
       const task = pending.get(reply.id);
@@ -326,7 +332,12 @@ export function createCopyWorkers(count: number) {
       }
       pending.delete(reply.id);
       slot.busy -= 1;
+      if (slot.busy === 0 && slot.returns.length > 0) {
+        const recycle = slot.returns.splice(0);
+        worker.postMessage({ recycle }, recycle);
+      }
       if (reply.ok) {
+        if (reply.unreported > 0) task.onBytes?.(reply.unreported);
         let released = false;
         task.resolve({
           sha256: reply.sha256,
@@ -337,8 +348,13 @@ export function createCopyWorkers(count: number) {
           release() {
             if (released || closed || !workers.includes(slot)) return;
             released = true;
+            // A busy worker gets it with its next task (a message saved); an idle one at once.
+            if (slot.busy > 0) {
+              slot.returns.push(reply.content);
+              return;
+            }
             try {
-              worker.postMessage({ recycle: reply.content }, [reply.content]);
+              worker.postMessage({ recycle: [reply.content] }, [reply.content]);
             } catch {
               // Already detached or gone: the worker simply allocates a new buffer next time.
             }
@@ -382,7 +398,11 @@ export function createCopyWorkers(count: number) {
       const chosen = slot;
       return new Promise<CopyResult>((resolve, reject) => {
         pending.set(id, { resolve, reject, onBytes: options.onBytes, slot: chosen });
-        chosen.worker.postMessage({ id, source, temp, vaultDir: options.vaultDir, cancel, chunk: CHUNK, maxBuffered: MAX_BUFFERED_BYTES, headBytes: HEAD_BYTES, reportBytes: REPORT_BYTES });
+        const recycle = chosen.returns.splice(0);
+        chosen.worker.postMessage(
+          { id, source, temp, vaultDir: options.vaultDir, cancel, recycle, chunk: CHUNK, maxBuffered: MAX_BUFFERED_BYTES, headBytes: HEAD_BYTES, reportBytes: REPORT_BYTES },
+          recycle,
+        );
       }).finally(() => options.signal?.removeEventListener('abort', onAbort));
     },
     async close(): Promise<void> {
