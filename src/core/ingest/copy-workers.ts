@@ -313,6 +313,24 @@ interface Slot {
   returns: ArrayBuffer[];
 }
 
+/** Never set: the flag of copies that cannot be cancelled. */
+const NEVER_CANCELLED = new SharedArrayBuffer(4);
+/** One shared flag per abort signal (an import), set once when it aborts, checked by workers between chunks. */
+const cancelFlags = new WeakMap<AbortSignal, SharedArrayBuffer>();
+
+function cancelFlag(signal: AbortSignal | undefined): SharedArrayBuffer {
+  if (!signal) return NEVER_CANCELLED;
+  let flag = cancelFlags.get(signal);
+  if (!flag) {
+    const made = new SharedArrayBuffer(4);
+    flag = made;
+    cancelFlags.set(signal, made);
+    if (signal.aborted) Atomics.store(new Int32Array(made), 0, 1);
+    else signal.addEventListener('abort', () => Atomics.store(new Int32Array(made), 0, 1), { once: true });
+  }
+  return flag;
+}
+
 export function createCopyWorkers(count: number) {
   const workers: Slot[] = [];
   const pending = new Map<number, Pending & { slot: Slot }>();
@@ -391,10 +409,7 @@ export function createCopyWorkers(count: number) {
       if (!slot) slot = workers.length < count ? spawn() : workers.reduce((a, b) => (b.busy < a.busy ? b : a));
       slot.busy += 1;
       const id = nextId++;
-      const cancel = new SharedArrayBuffer(4);
-      const flag = new Int32Array(cancel);
-      const onAbort = () => Atomics.store(flag, 0, 1);
-      options.signal?.addEventListener('abort', onAbort, { once: true });
+      const cancel = cancelFlag(options.signal);
       const chosen = slot;
       return new Promise<CopyResult>((resolve, reject) => {
         pending.set(id, { resolve, reject, onBytes: options.onBytes, slot: chosen });
@@ -403,7 +418,7 @@ export function createCopyWorkers(count: number) {
           { id, source, temp, vaultDir: options.vaultDir, cancel, recycle, chunk: CHUNK, maxBuffered: MAX_BUFFERED_BYTES, headBytes: HEAD_BYTES, reportBytes: REPORT_BYTES },
           recycle,
         );
-      }).finally(() => options.signal?.removeEventListener('abort', onAbort));
+      });
     },
     async close(): Promise<void> {
       closed = true;
