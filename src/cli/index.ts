@@ -8,6 +8,12 @@ import { runCli } from './run-cli';
 const here = dirname(fileURLToPath(import.meta.url));
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
+// A reader that goes away (`vigil list --json | head`) closes the pipe: stop quietly, as command-line tools do,
+// cancelling an import cleanly rather than crashing with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  controller.abort();
+});
 
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,

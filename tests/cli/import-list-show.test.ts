@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli';
+import { cli, spawnCli } from '../helpers/cli';
 import { jpegWithExif, png } from '../helpers/sample-files';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -46,5 +46,21 @@ describe('vigil import / list / show', () => {
     expect(show.stdout).toMatch(/custody\s+4 event\(s\): acquired, hash-computed, metadata-extracted, duplicate-seen/);
     expect((await cli(['--catalogue', cat, 'show', 'ITM-000009'])).code).toBe(1);
     expect((await cli(['--catalogue', cat, 'show', 'not-a-ref'])).code).toBe(2);
+  });
+
+  it('stops quietly when the reader of its output goes away (vigil list --json | head)', { timeout: 30_000 }, async () => {
+    const home = tempDir();
+    const src = tempDir();
+    const cat = join(tempDir(), 'cat');
+    for (let i = 0; i < 30; i++) writeFileSync(join(src, `p${i}.png`), await png(i + 1));
+    expect((await cli(['--catalogue', cat, 'import', src, '--json'], { home })).code).toBe(0);
+    const child = spawnCli(['--catalogue', cat, 'list', '--json'], { HOME: home });
+    // The reader closes its end before a single line is read.
+    child.stdout!.destroy();
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(code).toBe(0);
   });
 });
