@@ -16,7 +16,6 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import type { ImportSummary } from '../../src/shared/dto';
 import { createCore } from '../../src/core/api/create-core';
 import { createPreviewQueue } from '../../src/core/previews/preview-queue';
 import { vaultPath } from '../../src/core/vault/vault-paths';
@@ -44,6 +43,22 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<{ seconds: number; va
 }
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+/** Every run's time, in seconds, by measurement: kept in intake.json beside the medians. */
+const allRuns: Record<string, number[]> = {};
+
+/**
+ * Runs a measurement `rounds` times in a row and keeps the median run: this machine's disk and CPU are shared.
+ * (Taking turns round by round was tried: each contender then ran in the wake of the others' files and memory,
+ * and cp + openssl measured twice as slow after an import as before it.)
+ */
+async function median<T extends { seconds: number }>(name: string, rounds: number, run: (round: number) => Promise<T>): Promise<T> {
+  const results: T[] = [];
+  for (let round = 0; round < rounds; round++) results.push(await run(round));
+  allRuns[name] = results.map((r) => +r.seconds.toFixed(3));
+  results.sort((a, b) => a.seconds - b.seconds);
+  return results[Math.floor(results.length / 2)]!;
+}
 
 /** Runs `limit` at a time; the order of results follows the input. */
 async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -88,19 +103,8 @@ async function main() {
     // Warm the page cache for every contender alike.
     for (const f of files) execFileSync('cat', [f], { stdio: ['ignore', 'ignore', 'ignore'] });
 
-    // The warm-up set for Vigil: one small file of each kind the input has (a JPEG with EXIF, a PNG) and a
-    // PDF, none in the input.
-    const warmDir = join(work, 'warm-up');
-    mkdirSync(warmDir);
-    await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 1, g: 2, b: 3 } } }).png().toFile(join(warmDir, 'w.png'));
-    await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 3, g: 2, b: 1 } } })
-      .jpeg()
-      .withExif({ IFD0: { Make: 'WarmUp', Model: 'W' }, IFD2: { DateTimeOriginal: '1988:07:30 09:15:00' } })
-      .toFile(join(warmDir, 'w.jpg'));
-    writeFileSync(join(warmDir, 'w.pdf'), '%PDF-1.4\n%%EOF\n');
-
     // Baseline 1: copy and hash with the standard tools.
-    const copyHash = async (round: number) => {
+    const copyHash = await median('copyAndHash', ROUNDS, async (round) => {
       const copyDir = join(work, `copy-${round}`);
       mkdirSync(copyDir);
       const result = await timed(() => {
@@ -108,11 +112,11 @@ async function main() {
       });
       rmSync(copyDir, { recursive: true, force: true });
       return result;
-    };
+    });
 
     // Baseline 1b: the same, then `sync`, so the copies are on disk as Vigil's are (it fsyncs each file):
     // the floor for any import that survives a power cut.
-    const durableCopyHash = async (round: number) => {
+    const durableCopyHash = await median('durableCopyAndHash', ROUNDS, async (round) => {
       const copyDir = join(work, `durable-copy-${round}`);
       mkdirSync(copyDir);
       execFileSync('sync');
@@ -121,19 +125,31 @@ async function main() {
       });
       rmSync(copyDir, { recursive: true, force: true });
       return result;
-    };
+    });
 
     // Baseline 2: exiftool reading metadata alone, one batch run.
-    const hasExiftool = has('exiftool');
-    const exiftool = () =>
-      timed(() => {
-        execFileSync('sh', ['-c', 'exiftool -j -fast -r "$1" > /dev/null 2>&1 || true', 'sh', source]);
-      });
+    let exiftool: { seconds: number } | null = null;
+    if (has('exiftool')) {
+      exiftool = await median('exiftool', ROUNDS, () =>
+        timed(() => {
+          execFileSync('sh', ['-c', 'exiftool -j -fast -r "$1" > /dev/null 2>&1 || true', 'sh', source]);
+        }),
+      );
+    }
 
     // Vigil: the whole intake pipeline except thumbnails, each round into a new catalogue.
+    const warmDir = join(work, 'warm-up');
+    mkdirSync(warmDir);
+    // One small file of each kind the input has (a JPEG with EXIF, a PNG) and a PDF, none in the input.
+    await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 1, g: 2, b: 3 } } }).png().toFile(join(warmDir, 'w.png'));
+    await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 3, g: 2, b: 1 } } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'WarmUp', Model: 'W' }, IFD2: { DateTimeOriginal: '1988:07:30 09:15:00' } })
+      .toFile(join(warmDir, 'w.jpg'));
+    writeFileSync(join(warmDir, 'w.pdf'), '%PDF-1.4\n%%EOF\n');
     let catalogueDir = '';
     let items: Array<{ mime: string; sha256: string }> = [];
-    const vigilRun = async (round: number) => {
+    const vigil = await median('vigilImport', ROUNDS, async (round) => {
       if (catalogueDir) rmSync(catalogueDir, { recursive: true, force: true });
       catalogueDir = join(work, `catalogue-${round}`);
       const core = await createCore({ catalogueDir, previews: false, workstationId: 'bench', appVersion: 'bench' });
@@ -146,25 +162,7 @@ async function main() {
       items = (await core.api.listItems({ limit: 1000, kind: 'photo' })).rows.filter((i) => !warmUp.has(i.sha256));
       await core.close();
       return result;
-    };
-
-    // The contenders take turns, round by round, so a slow spell of this shared machine falls on all of them
-    // alike; each ratio is the median of the rounds' ratios.
-    const runs = { copyHash: [] as number[], durable: [] as number[], exiftool: [] as number[], vigil: [] as Array<{ seconds: number; value: ImportSummary }> };
-    for (let round = 0; round < ROUNDS; round++) {
-      process.stderr.write(`Round ${round + 1} of ${ROUNDS}...\n`);
-      runs.copyHash.push((await copyHash(round)).seconds);
-      runs.durable.push((await durableCopyHash(round)).seconds);
-      if (hasExiftool) runs.exiftool.push((await exiftool()).seconds);
-      runs.vigil.push(await vigilRun(round));
-    }
-    const middle = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
-    const vigil = [...runs.vigil].sort((x, y) => x.seconds - y.seconds)[Math.floor(ROUNDS / 2)]!;
-    const copyHashSeconds = middle(runs.copyHash);
-    const durableSeconds = middle(runs.durable);
-    const exiftoolSeconds = hasExiftool ? middle(runs.exiftool) : null;
-    const pairedRatio = (other: number[], invert = false) =>
-      middle(runs.vigil.map((v, i) => (invert ? other[i]! / v.seconds : v.seconds / other[i]!)));
+    });
     const summary = vigil.value;
 
     // Thumbnails: Vigil's makePreviews on all cores vs plain sharp on all cores, the same vault files.
@@ -204,15 +202,10 @@ async function main() {
         duplicates: summary.duplicates,
         failed: summary.failed.length,
       },
-      baselineCopyAndHash: { seconds: +copyHashSeconds.toFixed(3), megabytesPerSecond: +(bytes / MB / copyHashSeconds).toFixed(1) },
-      baselineDurableCopyAndHash: { seconds: +durableSeconds.toFixed(3), megabytesPerSecond: +(bytes / MB / durableSeconds).toFixed(1) },
-      baselineExiftool: exiftoolSeconds !== null ? { seconds: +exiftoolSeconds.toFixed(3), filesPerSecond: +(files.length / exiftoolSeconds).toFixed(1) } : null,
-      runs: {
-        vigilImport: runs.vigil.map((v) => +v.seconds.toFixed(3)),
-        copyAndHash: runs.copyHash.map((v) => +v.toFixed(3)),
-        durableCopyAndHash: runs.durable.map((v) => +v.toFixed(3)),
-        exiftool: runs.exiftool.map((v) => +v.toFixed(3)),
-      },
+      baselineCopyAndHash: { seconds: +copyHash.seconds.toFixed(3), megabytesPerSecond: +(bytes / MB / copyHash.seconds).toFixed(1) },
+      baselineDurableCopyAndHash: { seconds: +durableCopyHash.seconds.toFixed(3), megabytesPerSecond: +(bytes / MB / durableCopyHash.seconds).toFixed(1) },
+      baselineExiftool: exiftool ? { seconds: +exiftool.seconds.toFixed(3), filesPerSecond: +(files.length / exiftool.seconds).toFixed(1) } : null,
+      runs: allRuns,
       thumbnails: {
         images: images.length,
         vigilPerSecond: +(images.length / thumbs.seconds).toFixed(2),
@@ -221,14 +214,14 @@ async function main() {
       },
       peakRssMb: Math.round(peakRssMb),
       ratios: {
-        importVsCopyAndHash: +pairedRatio(runs.copyHash).toFixed(2),
-        importVsDurableCopyAndHash: +pairedRatio(runs.durable).toFixed(2),
-        exiftoolVsImport: hasExiftool ? +pairedRatio(runs.exiftool, true).toFixed(2) : null,
+        importVsCopyAndHash: +(vigil.seconds / copyHash.seconds).toFixed(2),
+        importVsDurableCopyAndHash: +(vigil.seconds / durableCopyHash.seconds).toFixed(2),
+        exiftoolVsImport: exiftool ? +(exiftool.seconds / vigil.seconds).toFixed(2) : null,
         thumbnailsVsPlainSharp: +(thumbs.seconds / plain.seconds).toFixed(2),
       },
       targets: {
-        importWithin2xOfCopyAndHash: pairedRatio(runs.copyHash) <= 2,
-        importAtLeast3xFasterThanExiftool: hasExiftool ? pairedRatio(runs.exiftool, true) >= 3 : null,
+        importWithin2xOfCopyAndHash: vigil.seconds <= 2 * copyHash.seconds,
+        importAtLeast3xFasterThanExiftool: exiftool ? exiftool.seconds >= 3 * vigil.seconds : null,
         thumbnailsAtSharpAllCoresSpeed: thumbs.seconds <= 1.15 * plain.seconds,
       },
     };
@@ -241,7 +234,7 @@ async function main() {
 
 ${report.date} · ${report.machine.cpus} × ${report.machine.model} · ${report.machine.memoryGiB} GiB · Node ${report.machine.node}
 
-Each row but the thumbnails is the median of ${ROUNDS} runs; the contenders take turns round by round, and each ratio is the median of the rounds' ratios (all runs are in intake.json). Input: ${report.input.files} files, ${report.input.megabytes} MB (${GENERATED} generated distinct 12-megapixel JPEGs${hasFixtures ? ' + the fixture photo folder' : ''}), page cache warm for every run; Vigil's parsers loaded by importing three small files (JPEG, PNG, PDF) first.
+Each row but the thumbnails is the median of ${ROUNDS} runs in a row (every run is in intake.json). Input: ${report.input.files} files, ${report.input.megabytes} MB (${GENERATED} generated distinct 12-megapixel JPEGs${hasFixtures ? ' + the fixture photo folder' : ''}), page cache warm for every run; Vigil's parsers loaded by importing three small files (JPEG, PNG, PDF) first.
 
 | what | time (s) | rate |
 | --- | ---: | --- |
