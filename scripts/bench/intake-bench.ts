@@ -217,6 +217,9 @@ async function main() {
         importVsCopyAndHash: +(vigil.seconds / copyHash.seconds).toFixed(2),
         importVsDurableCopyAndHash: +(vigil.seconds / durableCopyHash.seconds).toFixed(2),
         exiftoolVsImport: exiftool ? +(exiftool.seconds / vigil.seconds).toFixed(2) : null,
+        // exiftool's times on this machine fall in two groups (about 1.1 s and 1.9 s): its fastest run is the
+        // stricter comparison.
+        fastestExiftoolVsImport: exiftool ? +(Math.min(...allRuns.exiftool!) / vigil.seconds).toFixed(2) : null,
         thumbnailsVsPlainSharp: +(thumbs.seconds / plain.seconds).toFixed(2),
       },
       targets: {
@@ -252,6 +255,7 @@ Peak memory (max RSS of the benchmark process): ${report.peakRssMb} MB.
 | import within 2× of copy-and-hash | ${report.ratios.importVsCopyAndHash}× | ${yes(report.targets.importWithin2xOfCopyAndHash)} |
 | (for reference) import against durable copy-and-hash | ${report.ratios.importVsDurableCopyAndHash}× | |
 | import at least 3× faster than exiftool reading metadata | ${report.ratios.exiftoolVsImport ?? '–'}× | ${yes(report.targets.importAtLeast3xFasterThanExiftool)} |
+| (stricter) the same, against exiftool's fastest run | ${report.ratios.fastestExiftoolVsImport ?? '–'}× | ${report.ratios.fastestExiftoolVsImport === null ? '' : yes(report.ratios.fastestExiftoolVsImport >= 3)} |
 | thumbnails at the speed of sharp on all cores | ${report.ratios.thumbnailsVsPlainSharp}× | ${yes(report.targets.thumbnailsAtSharpAllCoresSpeed)} |
 
 Vigil's import also fsyncs every vault file and database commit, re-reads each copy to verify it, reads

@@ -52,10 +52,11 @@ function takeBuffer(size) {
     freeBytes -= buffer.byteLength;
     return Buffer.from(buffer, 0, size);
   }
-  // Rounded up, so one buffer serves many files of similar size.
-  let capacity = 1 << 20;
+  // Rounded up, so one buffer serves many files of similar size. Not zero-filled: only bytes written for this
+  // file are handed on, and clearing memory about to be overwritten showed in the profile (memset, 3%).
+  let capacity = 64 * 1024;
   while (capacity < size) capacity *= 2;
-  return Buffer.from(new ArrayBuffer(capacity), 0, size);
+  return Buffer.from(Buffer.allocUnsafeSlow(capacity).buffer, 0, size);
 }
 // At most this much memory is kept for reuse per worker during an import, and all of it is let go once the
 // worker has been idle a few seconds, so a long-running app does not hold it between imports.
