@@ -59,5 +59,7 @@ test('imports chosen files, summarises them, and shows the photo with its sensit
   await expect(panel).toContainText(/[0-9a-f]{64}/);
   expect(dialogs).toEqual([]);
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  // The panes scroll on their own: a long record panel must not make the page itself scroll.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBe(0);
   await page.screenshot({ path: testInfo.outputPath('items.png'), fullPage: true });
 });
