@@ -19,6 +19,7 @@ import type { ExtractedMetadata } from '../metadata/metadata-types';
 import type { ItemsRepository } from '../repositories/items-repository';
 import { vaultPath } from '../vault/vault-paths';
 import type { CopyWorkers } from './copy-workers';
+import { dispatchOrder } from './dispatch-order';
 import { commitToVault, copyIntoVault, createVaultFolderSync, syncFile, type CopiedFile } from './vault-writer';
 import type { SourceFile, WalkEntry } from './walk-sources';
 
@@ -61,6 +62,8 @@ const BATCH_MS = 500;
  */
 const IN_FLIGHT = 16;
 const IN_FLIGHT_BYTES = 512 * 1024 * 1024;
+/** Finished files waiting for earlier ones (in walk order) before they are recorded. */
+const MAX_WAITING = 256;
 
 /** Kinds whose previews sharp can make; everything else shows a placeholder by design. */
 const PREVIEWABLE = new Set(['photo']);
@@ -305,12 +308,53 @@ export function createImportService(deps: ImportDeps) {
         options.onProgress?.({ ...progress });
       };
 
-      // Several files in flight: one is read and hashed while others wait on the disk (writes, fsync) or have
-      // their metadata read. Results are taken in walk order, so item numbers follow the folder order.
-      const inflight: Array<{ file: SourceFile; read: { bytes: number }; result: Promise<Ready | Duplicate | { error: unknown }> }> = [];
-      const settle = async () => {
-        const { file, read, result } = inflight.shift()!;
-        const outcome = await result;
+      // Several files in flight: large and small ones in turns (dispatch-order.ts), so the copy workers and this
+      // thread are busy at the same time. Results are recorded in walk order, so item numbers follow the folders.
+      type Outcome = Ready | Duplicate | { error: unknown };
+      interface Started {
+        file: SourceFile;
+        read: { bytes: number };
+        result: Promise<Outcome>;
+        finished: boolean;
+      }
+      const started: Array<Started | undefined> = new Array(files.length);
+      const order = dispatchOrder(files.map((f) => f.size));
+      let nextInOrder = 0;
+      let nextToRecord = 0;
+      let running = 0;
+      let runningBytes = 0;
+      let waitingToRecord = 0;
+      let wake: (() => void) | null = null;
+
+      const start = (index: number) => {
+        const file = files[index]!;
+        progress.current = file.displayPath;
+        options.onProgress?.({ ...progress });
+        const read = { bytes: 0 };
+        running += 1;
+        runningBytes += file.size;
+        waitingToRecord += 1;
+        const entry: Started = { file, read, finished: false, result: Promise.resolve({ error: null }) };
+        entry.result = prepare(file, options, (n) => {
+          read.bytes += n;
+          progress.bytesDone += n;
+          options.onProgress?.({ ...progress });
+        })
+          .catch((error: unknown): Outcome => ({ error }))
+          .then((outcome) => {
+            entry.finished = true;
+            running -= 1;
+            runningBytes -= file.size;
+            wake?.();
+            return outcome;
+          });
+        started[index] = entry;
+      };
+
+      const record = async (entry: Started) => {
+        const { file, read } = entry;
+        const outcome = await entry.result;
+        waitingToRecord -= 1;
         if ('error' in outcome && options.signal?.aborted) {
           // Cut short by cancelling: rolled back (its temporary copy removed), so neither done nor failed.
           progress.bytesDone -= read.bytes;
@@ -340,21 +384,32 @@ export function createImportService(deps: ImportDeps) {
         options.onProgress?.({ ...progress });
       };
 
-      for (const file of files) {
-        if (options.signal?.aborted) break;
-        progress.current = file.displayPath;
-        options.onProgress?.({ ...progress });
-        const read = { bytes: 0 };
-        const result = prepare(file, options, (n) => {
-          read.bytes += n;
-          progress.bytesDone += n;
-          options.onProgress?.({ ...progress });
-        }).catch((error: unknown) => ({ error }));
-        inflight.push({ file, read, result });
-        const heldBytes = () => inflight.reduce((sum, f) => sum + f.file.size, 0);
-        while (inflight.length >= IN_FLIGHT || (inflight.length > 1 && heldBytes() > IN_FLIGHT_BYTES)) await settle();
+      while (nextToRecord < files.length) {
+        const cancelled = options.signal?.aborted ?? false;
+        // Start files while there is room: a bounded number (and size) at work, and a bounded number of finished
+        // ones waiting for their turn to be recorded; past that, the next file to record is started first.
+        while (!cancelled && running < IN_FLIGHT && (running === 0 || runningBytes <= IN_FLIGHT_BYTES)) {
+          while (nextInOrder < order.length && started[order[nextInOrder]!]) nextInOrder += 1;
+          if (nextInOrder >= order.length) break;
+          const index = waitingToRecord >= MAX_WAITING && !started[nextToRecord] ? nextToRecord : order[nextInOrder]!;
+          start(index);
+        }
+        const head = started[nextToRecord];
+        if (!head) {
+          // Never started: the import was cancelled first. (Otherwise it is started above before anything waits.)
+          if (cancelled) nextToRecord += 1;
+          else start(nextToRecord);
+          continue;
+        }
+        if (!head.finished) {
+          // Wait for any file to finish: it frees room to start another, or it is the one to record.
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = null;
+          continue;
+        }
+        nextToRecord += 1;
+        await record(head);
       }
-      while (inflight.length > 0) await settle();
       flush();
       await recording;
       summary.cancelled = options.signal?.aborted ?? false;

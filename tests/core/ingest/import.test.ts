@@ -136,6 +136,21 @@ describe('import', () => {
     expect((await core.api.verify()).ok).toBe(true);
   });
 
+  it('numbers items in folder order although large and small files are copied in turns', async () => {
+    const { core, src } = await setup();
+    mkdirSync(join(src, 'a-photos'));
+    mkdirSync(join(src, 'b-scans'));
+    for (let i = 0; i < 5; i++) writeFileSync(join(src, 'a-photos', `p${i}.jpg`), await jpegWithExif({ seed: i + 1 }));
+    // Large enough to be taken between the small ones (dispatch-order.ts).
+    for (let i = 0; i < 2; i++) writeFileSync(join(src, 'b-scans', `s${i}.bin`), Buffer.alloc(1536 * 1024, i + 1));
+    const summary = await core.importPaths([src]);
+    expect(summary.imported).toBe(7);
+    const rows = (await core.api.listItems({ limit: 100 })).rows;
+    const byRef = [...rows].sort((a, b) => a.ref.localeCompare(b.ref)).map((r) => r.originalName);
+    expect(byRef).toEqual(['p0.jpg', 'p1.jpg', 'p2.jpg', 'p3.jpg', 'p4.jpg', 's0.bin', 's1.bin']);
+    expect((await core.api.verify()).ok).toBe(true);
+  });
+
   it('cancels between files: what was imported is complete, nothing half-done remains', async () => {
     const { dir, core, src } = await setup();
     // More files than the importer keeps in flight, so some have not started when the cancel comes.
