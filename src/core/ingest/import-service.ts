@@ -62,8 +62,11 @@ const BATCH_MS = 500;
  */
 const IN_FLIGHT = 16;
 const IN_FLIGHT_BYTES = 512 * 1024 * 1024;
-/** Finished files waiting for earlier ones (in walk order) before they are recorded. */
-const MAX_WAITING = 256;
+/**
+ * Files started and not yet recorded: those at work, and finished ones waiting for earlier ones (in walk
+ * order). Bounds what a cancel still completes; three times IN_FLIGHT leaves room to take large files early.
+ */
+const MAX_OUTSTANDING = 3 * IN_FLIGHT;
 
 /** Kinds whose previews sharp can make; everything else shows a placeholder by design. */
 const PREVIEWABLE = new Set(['photo']);
@@ -386,13 +389,16 @@ export function createImportService(deps: ImportDeps) {
 
       while (nextToRecord < files.length) {
         const cancelled = options.signal?.aborted ?? false;
-        // Start files while there is room: a bounded number (and size) at work, and a bounded number of finished
-        // ones waiting for their turn to be recorded; past that, the next file to record is started first.
+        // Start files while there is room: a bounded number (and size) at work, and a bounded number started and
+        // not yet recorded; past that, only the next file to record is started, if it is not yet.
         while (!cancelled && running < IN_FLIGHT && (running === 0 || runningBytes <= IN_FLIGHT_BYTES)) {
+          if (waitingToRecord >= MAX_OUTSTANDING) {
+            if (!started[nextToRecord]) start(nextToRecord);
+            break;
+          }
           while (nextInOrder < order.length && started[order[nextInOrder]!]) nextInOrder += 1;
           if (nextInOrder >= order.length) break;
-          const index = waitingToRecord >= MAX_WAITING && !started[nextToRecord] ? nextToRecord : order[nextInOrder]!;
-          start(index);
+          start(order[nextInOrder]!);
         }
         const head = started[nextToRecord];
         if (!head) {

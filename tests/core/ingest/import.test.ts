@@ -153,8 +153,8 @@ describe('import', () => {
 
   it('cancels between files: what was imported is complete, nothing half-done remains', async () => {
     const { dir, core, src } = await setup();
-    // More files than the importer keeps in flight, so some have not started when the cancel comes.
-    const count = 40;
+    // More files than the importer keeps going at once (48), so some have not started when the cancel comes.
+    const count = 80;
     for (let i = 0; i < count; i++) writeFileSync(join(src, `f${String(i).padStart(2, '0')}.jpg`), await jpegWithExif({ seed: i + 1 }));
     const controller = new AbortController();
     const summary = await core.importPaths([src], {
