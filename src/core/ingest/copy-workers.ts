@@ -33,11 +33,6 @@ function fail(code, message) {
   return error;
 }
 
-function writeAll(fd, chunk) {
-  let offset = 0;
-  while (offset < chunk.length) offset += fs.writeSync(fd, chunk, offset, chunk.length - offset);
-}
-
 // Buffers handed back by the main thread once it has read the metadata: reusing memory that has already been
 // touched avoids a page fault per 4 KiB of every file, which measured as more than half of the copy time.
 const free = [];
@@ -88,6 +83,7 @@ function jpegHeadLength(bytes) {
     const marker = bytes[offset + 1];
     if (marker === 0xff) { offset += 1; continue; } // fill byte
     if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) { offset += 2; continue; } // no length
+    if (marker === 0xd9) return -1; // the image ends before any compressed data (metadata/jpeg-frame.ts agrees)
     const length = bytes.readUInt16BE(offset + 2);
     if (length < 2) return -1;
     const end = offset + 2 + length;

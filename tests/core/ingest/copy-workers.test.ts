@@ -76,6 +76,11 @@ describe('copy workers', () => {
     const whole = await workers.copy(join(dir, 'broken.jpg'), join(dir, 'broken.part'));
     expect(whole.content.equals(broken)).toBe(true);
     expect(whole.complete).toBe(true);
+    // The image ends (EOI) before any compressed data: not a head to cut either, whatever follows.
+    const ended = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xd9, 0x00, 0x02, 0xff, 0xda, 0x00, 0x02]), randomBytes(3000)]);
+    writeFileSync(join(dir, 'ended.jpg'), ended);
+    const kept = await workers.copy(join(dir, 'ended.jpg'), join(dir, 'ended.part'));
+    expect(kept.content.equals(ended)).toBe(true);
   });
 
   it('moves a verified copy to its content address, read-only, unless the address is taken', async () => {
