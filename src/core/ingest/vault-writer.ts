@@ -55,9 +55,8 @@ export async function copyIntoVault(
 /**
  * Moves a verified temporary copy that the worker left in place (its address was taken) to its content
  * address. The existing file is kept when its hash matches (an earlier crash after the move, or another file
- * of the same import); a damaged one is replaced. The move is
- * made durable by `syncFolders` on the returned folder, which the importer calls once per batch, before the
- * batch's database commit (one folder fsync for many files).
+ * of the same import); a damaged one is replaced. The move is made durable with the importer's batch folder
+ * sync, before the batch's database commit.
  */
 export async function commitToVault(copy: CopiedFile, vaultDir: string): Promise<{ path: string; folder: string }> {
   const target = vaultPath(vaultDir, copy.sha256);
@@ -76,11 +75,7 @@ export async function commitToVault(copy: CopiedFile, vaultDir: string): Promise
   return { path: target, folder: dirname(target) };
 }
 
-/**
- * Makes a copy's bytes durable. Run on libuv's thread pool, apart from the copy workers: waiting on the disk
- * for one file then overlaps with copying and hashing the next (measured: per-file fsync inside the two
- * copy workers made them wait ~150 ms each on this benchmark's 200 MB, over half their time).
- */
+/** Makes the bytes of a copy the worker left at its temporary path durable, before `commitToVault` moves it. */
 export async function syncFile(path: string): Promise<void> {
   const handle = await open(path, 'r');
   try {

@@ -243,14 +243,18 @@ const IPTC_SIGNATURE = Buffer.from('Photoshop 3.0', 'latin1');
 const EXIFR_XMP_SIGNATURE = Buffer.from('http://ns.adobe.com/', 'latin1');
 const EXIFR_IPTC_SIGNATURE = Buffer.from('Photoshop', 'latin1');
 
-async function readImageHeader(buffer: Buffer, jpeg: JpegHead | null, limit: number, warnings: string[]): Promise<ImageHeader> {
+async function readImageHeader(
+  buffer: Buffer,
+  jpeg: JpegHead | null,
+  has: (signature: Buffer) => boolean,
+  limit: number,
+  warnings: string[],
+): Promise<ImageHeader> {
   const frame = jpeg?.frame;
   if (jpeg && frame) {
     // A JPEG: the size from its frame header. The library is asked for its copy of the metadata blocks only when
     // exifr found none and the file has a segment that could hold them, so results match asking it every time.
     let library: Promise<LibraryBlocks> | null = null;
-    const segments = buffer.subarray(0, jpeg.metadataLength);
-    const has = (signature: Buffer) => segments.includes(signature);
     return {
       format: 'jpeg',
       width: frame.width,
@@ -347,9 +351,10 @@ export async function readPhotoMetadata(buffer: Buffer, options: PhotoReadOption
   const limit = options.timeLimitMs ?? PARSER_TIME_LIMIT_MS;
   const warnings: string[] = [];
   const jpeg = readJpegHead(buffer);
-  const header = await readImageHeader(buffer, jpeg, limit, warnings);
   // Whether the file may hold a block: always, unless it is a JPEG whose metadata segments lack its signature.
-  const mayHold = (signature: Buffer) => jpeg === null || buffer.subarray(0, jpeg.metadataLength).includes(signature);
+  const segments = jpeg === null ? null : buffer.subarray(0, jpeg.metadataLength);
+  const mayHold = (signature: Buffer) => segments === null || segments.includes(signature);
+  const header = await readImageHeader(buffer, jpeg, mayHold, limit, warnings);
 
   // 1. TIFF blocks (IFD0, EXIF, GPS). When exifr finds none (formats it does not know, such as WebP and GIF; AVIF
   //    EXIF it calls malformed), the EXIF block the image library found, if any, is read instead.
