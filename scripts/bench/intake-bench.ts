@@ -107,6 +107,8 @@ async function main() {
     const copyHash = await median('copyAndHash', ROUNDS, async (round) => {
       const copyDir = join(work, `copy-${round}`);
       mkdirSync(copyDir);
+      // Every writer starts with nothing left to write from the round before (the last round's files were deleted).
+      execFileSync('sync');
       const result = await timed(() => {
         execFileSync('sh', ['-c', 'cp -r "$1"/. "$2"/ && find "$2" -type f -print0 | xargs -0 openssl dgst -sha256 > /dev/null', 'sh', source, copyDir]);
       });
@@ -152,6 +154,7 @@ async function main() {
     const vigil = await median('vigilImport', ROUNDS, async (round) => {
       if (catalogueDir) rmSync(catalogueDir, { recursive: true, force: true });
       catalogueDir = join(work, `catalogue-${round}`);
+      execFileSync('sync');
       const core = await createCore({ catalogueDir, previews: false, workstationId: 'bench', appVersion: 'bench' });
       // A few small files first, so loading and compiling the parsers (exifr, pdfjs, sharp) once per process
       // is not counted: the figure is the steady rate of a running app or a long CLI import.
@@ -237,7 +240,7 @@ async function main() {
 
 ${report.date} · ${report.machine.cpus} × ${report.machine.model} · ${report.machine.memoryGiB} GiB · Node ${report.machine.node}
 
-Each row but the thumbnails is the median of ${ROUNDS} runs in a row (every run is in intake.json). Input: ${report.input.files} files, ${report.input.megabytes} MB (${GENERATED} generated distinct 12-megapixel JPEGs${hasFixtures ? ' + the fixture photo folder' : ''}), page cache warm for every run; Vigil's parsers loaded by importing three small files (JPEG, PNG, PDF) first.
+Each row but the thumbnails is the median of ${ROUNDS} runs in a row (every run is in intake.json). Input: ${report.input.files} files, ${report.input.megabytes} MB (${GENERATED} generated distinct 12-megapixel JPEGs${hasFixtures ? ' + the fixture photo folder' : ''}), page cache warm for every run, and every run that writes starts after a \`sync\` (nothing left to write from the run before); Vigil's parsers loaded by importing three small files (JPEG, PNG, PDF) first.
 
 | what | time (s) | rate |
 | --- | ---: | --- |
