@@ -81,7 +81,7 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
     if (found > LATEST_SCHEMA_VERSION) throw newerSchemaError(found);
     db = openDatabase(layout.database, options);
     // Nothing in these folders is part of the catalogue; an interrupted import may have left files there.
-    await removeStrayTemporaryFiles([layout.vaultTemp, layout.staging]);
+    await removeStrayTemporaryFiles([layout.vaultTemp, layout.derivedTemp, layout.staging]);
     return wire(db, layout, lock, options);
   } catch (error) {
     db?.close();

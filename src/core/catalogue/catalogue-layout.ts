@@ -1,6 +1,7 @@
 /** The folders and files of a catalogue on disk (DESIGN.md §3). */
 import { mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { derivedTempDir } from '../vault/vault-paths';
 
 export interface CatalogueLayout {
   root: string;
@@ -13,6 +14,8 @@ export interface CatalogueLayout {
   staging: string;
   /** Partial copies on their way into the vault. */
   vaultTemp: string;
+  /** Previews being written (see make-previews.ts). */
+  derivedTemp: string;
   lock: string;
 }
 
@@ -27,6 +30,7 @@ export function catalogueLayout(dir: string): CatalogueLayout {
     backups: join(root, 'backups'),
     staging: join(root, 'staging'),
     vaultTemp: join(root, 'vault', '.tmp'),
+    derivedTemp: derivedTempDir(join(root, 'derived')),
     lock: join(root, 'catalogue.lock'),
   };
 }

@@ -1,7 +1,8 @@
 /**
- * Removes what an interrupted run left behind: partial copies in vault/.tmp and uploads in staging/. Neither
- * is ever part of the catalogue (an item exists only after its vault file is in place and its row is
- * committed), so removing them loses nothing.
+ * Removes what an interrupted run left behind: partial copies in vault/.tmp, half-written previews in
+ * derived/.tmp and uploads in staging/. None is ever part of the catalogue (an item exists only after its vault
+ * file is in place and its row is committed; a preview only under its final name), so removing them loses
+ * nothing.
  */
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';

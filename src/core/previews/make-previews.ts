@@ -24,9 +24,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import sharp, { type Channels, type FailOnOptions, type OutputInfo } from 'sharp';
-import { derivedPath } from '../vault/vault-paths';
+import { derivedPath, derivedTempDir } from '../vault/vault-paths';
 
 export interface MakePreviewsInput {
   /** The original in the vault. Opened read-only. */
@@ -108,8 +108,9 @@ export async function makePreviews(input: MakePreviewsInput, options: MakePrevie
       .webp({ quality: THUMB_QUALITY, effort: WEBP_EFFORT })
       .toBuffer();
 
-    await writeAtomically(previewPath, preview);
-    await writeAtomically(thumbPath, thumb);
+    const tempDir = derivedTempDir(input.derivedDir);
+    await writeAtomically(previewPath, preview, tempDir);
+    await writeAtomically(thumbPath, thumb, tempDir);
     return partial ? { ok: true, thumb: thumbPath, preview: previewPath, partial: true } : { ok: true, thumb: thumbPath, preview: previewPath };
   } catch (error) {
     return { ok: false, reason: writeFailureReason(error), detail: messageOf(error) };
@@ -227,13 +228,14 @@ async function withSize(result: MakePreviewsResult & { ok: false }, sourcePath: 
 }
 
 /**
- * Write to a temporary name in the final folder, flush, then rename: a crash or power cut leaves either no
- * file or a complete one under the final name, never a half-written preview. The temporary file is removed
- * on failure. (After a hard crash a `*.tmp` may remain; it never has the final name and is safe to delete.)
+ * Write to a temporary file in derived/.tmp, flush, then rename: a crash or power cut leaves either no file or
+ * a complete one under the final name, never a half-written preview. The temporary file is removed on failure;
+ * one left by a hard crash is removed when the catalogue is next opened, with everything else in derived/.tmp.
  */
-async function writeAtomically(finalPath: string, data: Buffer): Promise<void> {
+async function writeAtomically(finalPath: string, data: Buffer, tempDir: string): Promise<void> {
   await mkdir(dirname(finalPath), { recursive: true });
-  const temp = `${finalPath}.${randomBytes(6).toString('hex')}.tmp`;
+  await mkdir(tempDir, { recursive: true });
+  const temp = join(tempDir, `${basename(finalPath)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx');
     try {

@@ -13,3 +13,8 @@ export function derivedPath(derivedDir: string, variant: 'thumb' | 'preview', sh
   if (!SHA256.test(sha256)) throw new Error(`Not a SHA-256 hex digest: ${JSON.stringify(sha256)}`);
   return join(derivedDir, variant, sha256.slice(0, 2), `${sha256}.webp`);
 }
+
+/** Where previews are written before they are moved to their names (emptied whenever the catalogue opens). */
+export function derivedTempDir(derivedDir: string): string {
+  return join(derivedDir, '.tmp');
+}

@@ -180,11 +180,13 @@ describe('import', () => {
     writeFileSync(join(src, 'a.jpg'), await jpegWithExif({ width: 300, height: 200 }));
     await core.importPaths([src], { waitForPreviews: false });
     await core.close();
-    // Simulate a crash: a half-copied file, a stranded upload, and a preview that was never made.
+    // Simulate a crash: a half-copied file, a stranded upload, a half-written preview, and one never made.
     mkdirSync(join(dir, 'vault', '.tmp'), { recursive: true });
     writeFileSync(join(dir, 'vault', '.tmp', 'abc.part'), 'half');
     mkdirSync(join(dir, 'staging'), { recursive: true });
     writeFileSync(join(dir, 'staging', 'upload'), 'x');
+    mkdirSync(join(dir, 'derived', '.tmp'), { recursive: true });
+    writeFileSync(join(dir, 'derived', '.tmp', 'half-preview.webp.0a1b2c.tmp'), 'half');
     const db = new Database(join(dir, 'catalogue.sqlite'));
     db.prepare("UPDATE items SET preview_state = 'pending'").run();
     db.close();
@@ -192,6 +194,7 @@ describe('import', () => {
     const reopened = await openCore({ catalogueDir: dir });
     expect(readdirSync(join(dir, 'vault', '.tmp'))).toEqual([]);
     expect(readdirSync(join(dir, 'staging'))).toEqual([]);
+    expect(readdirSync(join(dir, 'derived', '.tmp'))).toEqual([]);
     await reopened.idle();
     expect((await reopened.api.listItems()).rows[0]!.preview).toBe('ready');
   });
