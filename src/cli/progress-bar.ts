@@ -3,6 +3,7 @@
  * terminal: piped output gets nothing extra (DESIGN.md §9).
  */
 import cliProgress from 'cli-progress';
+import { terminalText } from './terminal-text';
 import type { ImportProgress } from '../core/ingest/import-service';
 
 export interface ProgressView {
@@ -46,7 +47,7 @@ export function createImportProgressBar(stream: NodeJS.WritableStream & { isTTY?
         mb: (p.bytesDone / MB).toFixed(1),
         rate: (p.bytesDone / MB / Math.max(0.001, (Date.now() - t0) / 1000)).toFixed(1),
         // Control characters in a file name must not move the cursor or recolour the terminal.
-        current: (p.current ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?').slice(-50),
+        current: terminalText(p.current ?? '').slice(-50),
       };
       if (!started) {
         bar.start(p.total ?? 0, p.done, payload);

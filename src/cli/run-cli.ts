@@ -18,6 +18,7 @@ import { itemJson } from './item-json';
 import { createImportProgressBar } from './progress-bar';
 import { parseRef } from '../shared/ids';
 import type { ImportSummary } from '../shared/dto';
+import { terminalText } from './terminal-text';
 import { MAX_PAGE } from '../shared/api';
 
 class ExitWith extends Error {
@@ -34,7 +35,8 @@ interface GlobalOptions {
 
 function formatVerify(report: VerifyReport): string {
   const lines = report.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'}  ${c.name}${c.ok ? '' : `: ${c.problems.length} problem(s)`}`);
-  for (const check of report.checks) for (const p of check.problems) lines.push(`      ${p}`);
+  for (const check of report.checks) for (const p of check.problems) lines.push(`      ${terminalText(p)}`);
+  for (const check of report.checks) for (const note of check.notes ?? []) lines.push(`note  ${terminalText(note)}`);
   lines.push(report.ok ? 'The catalogue is intact.' : 'The catalogue failed verification: see the problems above.');
   return lines.join('\n') + '\n';
 }
@@ -101,8 +103,8 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
         ctx.stdout.write(JSON.stringify(cancelled ? { ...rest, cancelled } : rest) + '\n');
       } else {
         ctx.stdout.write(`Imported ${summary.imported} file(s); ${summary.duplicates} already in the catalogue; ${summary.failed.length} failed.\n`);
-        for (const f of summary.failed) ctx.stdout.write(`  failed   ${f.path}: ${f.reason}\n`);
-        for (const w of summary.warnings) ctx.stdout.write(`  warning  ${w.path}: ${w.reason}\n`);
+        for (const f of summary.failed) ctx.stdout.write(`  failed   ${terminalText(f.path)}: ${terminalText(f.reason)}\n`);
+        for (const w of summary.warnings) ctx.stdout.write(`  warning  ${terminalText(w.path)}: ${terminalText(w.reason)}\n`);
         if (summary.cancelled) ctx.stdout.write('Stopped before the end: the files listed as imported are complete, the rest were not imported.\n');
       }
       if (summary.failed.length > 0 || summary.cancelled) throw new ExitWith(EXIT.failed);

@@ -187,6 +187,8 @@ export interface VerifyCheck {
   name: string;
   ok: boolean;
   problems: string[];
+  /** What was found that is not a failure, such as a vault file no item refers to (untrusted text). */
+  notes?: string[];
 }
 
 export interface VerifyReport {

@@ -54,6 +54,19 @@ describe('vigil CLI', () => {
     expect(JSON.parse(badJson.stdout).ok).toBe(false);
   });
 
+  it('verify lists stray vault entries as notes, with hostile names shown as text, and still exits 0', async () => {
+    const dir = join(tempDir(), 'cat');
+    await cli(['--catalogue', dir, 'init']);
+    mkdirSync(join(dir, 'vault', 'ab'), { recursive: true });
+    writeFileSync(join(dir, 'vault', 'ab', 'stray\n\u001b[31mred'), 'x');
+    const run = await cli(['--catalogue', dir, 'verify']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('ok    unrecorded vault files (1)\n');
+    expect(run.stdout).toContain('note  vault/ab/stray\\n\\u001b[31mred: not something Vigil stores in the vault\n');
+    expect(run.stdout).not.toContain('\u001b');
+    expect(run.stdout).toMatch(/The catalogue is intact\.\n$/);
+  });
+
   it('explains a missing renderer build instead of serving nothing', async () => {
     const run = await cli(['--catalogue', join(tempDir(), 'c'), 'web'], { rendererDir: tempDir() });
     expect(run.code).toBe(1);

@@ -85,7 +85,7 @@ describe.each([{ name: 'in-process' }, { name: 'http' }])('CatalogueApi contract
     const { api } = await connect();
     const report = await api.verify();
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.name)).toEqual(['database integrity', 'database references', 'vault files (0)', 'custody log chain']);
+    expect(report.checks.map((c) => c.name)).toEqual(['database integrity', 'database references', 'vault files (0)', 'unrecorded vault files (0)', 'custody log chain']);
   });
 
   it('imports a folder as a job, announces progress, and reads the item back', async () => {

@@ -1,8 +1,10 @@
 /**
  * `verify`: proves the catalogue is intact or names what is not — SQLite's own checks, every vault file
- * re-hashed against the SHA-256 recorded at intake, and the custody log's hash chain.
+ * re-hashed against the SHA-256 recorded at intake, and the custody log's hash chain — and reports the files in
+ * the vault that no item refers to.
  */
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { VerifyCheck, VerifyReport } from '../../shared/dto';
 import { formatRef } from '../../shared/ids';
 import type { CustodyLog } from '../custody/custody-log';
@@ -10,6 +12,9 @@ import { hashFile } from '../ingest/vault-writer';
 import type { createIntegrityRepository } from '../repositories/integrity-repository';
 import type { ItemsRepository } from '../repositories/items-repository';
 import { vaultPath } from '../vault/vault-paths';
+
+const HEX2 = /^[0-9a-f]{2}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
 
 export function createVerifyService(deps: {
   integrity: ReturnType<typeof createIntegrityRepository>;
@@ -40,6 +45,51 @@ export function createVerifyService(deps: {
     return { name: `vault files (${files.length})`, ok: problems.length === 0, problems };
   }
 
+  /**
+   * Files in the vault that no item refers to. An import interrupted after a file reached the vault and before
+   * its item was recorded leaves a whole, verified copy (importing the same file again records it); anything
+   * else there was not put there by Vigil. Neither touches an item, so they are reported, not failed, and
+   * never deleted: only a person decides what to do with a file in an evidence vault.
+   */
+  async function findUnrecordedFiles(signal?: AbortSignal): Promise<VerifyCheck> {
+    const recorded = new Set<string>();
+    for (const file of deps.items.iterateFiles()) recorded.add(file.sha256);
+    const notes: string[] = [];
+    const names = async (dir: string) => (await readdir(dir, { withFileTypes: true }).catch(() => [])).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const top of await names(deps.vaultDir)) {
+      if (top.name === '.tmp') continue; // partial copies in progress; emptied at every open
+      const topPath = `vault/${top.name}`;
+      if (!top.isDirectory() || !HEX2.test(top.name)) {
+        notes.push(`${topPath}: not something Vigil stores in the vault`);
+        continue;
+      }
+      for (const sub of await names(join(deps.vaultDir, top.name))) {
+        const subPath = `${topPath}/${sub.name}`;
+        if (!sub.isDirectory() || !HEX2.test(sub.name)) {
+          notes.push(`${subPath}: not something Vigil stores in the vault`);
+          continue;
+        }
+        for (const entry of await names(join(deps.vaultDir, top.name, sub.name))) {
+          if (signal?.aborted) return { name: 'unrecorded vault files', ok: true, problems: [], notes };
+          const path = `${subPath}/${entry.name}`;
+          const isAddress = entry.isFile() && SHA256.test(entry.name) && entry.name.startsWith(top.name + sub.name);
+          if (isAddress && recorded.has(entry.name)) continue;
+          if (!isAddress) {
+            notes.push(`${path}: not something Vigil stores in the vault`);
+            continue;
+          }
+          const actual = await hashFile(join(deps.vaultDir, top.name, sub.name, entry.name), signal).catch(() => null);
+          notes.push(
+            actual === entry.name
+              ? `${path}: a whole copy no item refers to (an import stopped before recording it; importing the same file again records it)`
+              : `${path}: a file no item refers to, whose content does not match its name`,
+          );
+        }
+      }
+    }
+    return { name: `unrecorded vault files (${notes.length})`, ok: true, problems: [], notes };
+  }
+
   return {
     async verify(signal?: AbortSignal): Promise<VerifyReport> {
       const checks: VerifyCheck[] = [];
@@ -48,6 +98,7 @@ export function createVerifyService(deps: {
       const fk = deps.integrity.foreignKeyProblems();
       checks.push({ name: 'database references', ok: fk.length === 0, problems: fk });
       checks.push(await checkVault(signal));
+      checks.push(await findUnrecordedFiles(signal));
       const chain = deps.custody.verifyChain().map((p) => `custody log row ${p.seq}: ${p.problem}`);
       checks.push({ name: 'custody log chain', ok: chain.length === 0, problems: chain });
       return { ok: checks.every((c) => c.ok), checks };

@@ -219,6 +219,42 @@ describe('import', () => {
     expect(existsSync(vaultPath(join(dir, 'vault'), sha(b)))).toBe(true);
   });
 
+  it('reports vault files no item refers to without failing verification or touching them', async () => {
+    const { dir, core, src } = await setup();
+    const recorded = await jpegWithExif({ seed: 3 });
+    writeFileSync(join(src, 'a.jpg'), recorded);
+    await core.importPaths([src]);
+    const vault = join(dir, 'vault');
+    // What a crash between moving a copy into the vault and recording it leaves, a file at the wrong address,
+    // and something that is no vault file at all (with a name that must stay text).
+    const leftover = await jpegWithExif({ seed: 4 });
+    const leftoverPath = vaultPath(vault, sha(leftover));
+    mkdirSync(join(leftoverPath, '..'), { recursive: true });
+    writeFileSync(leftoverPath, leftover);
+    const wrongPath = vaultPath(vault, sha(Buffer.from('other content')));
+    mkdirSync(join(wrongPath, '..'), { recursive: true });
+    writeFileSync(wrongPath, 'not that content');
+    writeFileSync(join(vault, 'notes <b>.txt'), 'x');
+    const report = await core.api.verify();
+    expect(report.ok).toBe(true);
+    const rel = (path: string) => path.slice(dir.length + 1).split(/[\\/]/).join('/');
+    const check = report.checks.find((c) => c.name.startsWith('unrecorded vault files'))!;
+    expect(check).toMatchObject({ name: 'unrecorded vault files (3)', ok: true, problems: [] });
+    expect([...check.notes!].sort()).toEqual(
+      [
+        `${rel(leftoverPath)}: a whole copy no item refers to (an import stopped before recording it; importing the same file again records it)`,
+        `${rel(wrongPath)}: a file no item refers to, whose content does not match its name`,
+        'vault/notes <b>.txt: not something Vigil stores in the vault',
+      ].sort(),
+    );
+    expect(readFileSync(leftoverPath).equals(leftover)).toBe(true);
+    // Importing the leftover's file again records it, and it is no longer reported.
+    writeFileSync(join(src, 'b.jpg'), leftover);
+    expect((await core.importPaths([src])).imported).toBe(1);
+    const after = (await core.api.verify()).checks.find((c) => c.name.startsWith('unrecorded vault files'))!;
+    expect(after.notes!.some((n) => n.startsWith(rel(leftoverPath)))).toBe(false);
+  });
+
   it('runs imports as jobs with progress events, and cancels them', async () => {
     const { core, src } = await setup();
     for (let i = 0; i < 3; i++) writeFileSync(join(src, `${i}.png`), await png(i + 1));
