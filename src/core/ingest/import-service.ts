@@ -1,12 +1,13 @@
 /**
  * The one intake pipeline (DESIGN.md §1, §3, §7): every import — CLI, Electron paths, browser uploads —
- * goes through `importSources`. For each file, a copy worker streams it once into the vault's temporary
- * folder while hashing, reads each chunk back to verify the copy, syncs it and moves it to its content
- * address (copy-workers.ts); meanwhile this thread reads the metadata from the bytes the worker kept, then
- * records the item, where it was found and the custody events. Sixteen files are in flight at once, and the
- * records are committed in batches (one database fsync, one round of folder fsyncs, for many files) while the
- * next files are copied. A file already in the vault becomes an occurrence of the existing item, reported as
- * a duplicate. Cancelling or a crash leaves every file either fully imported or not at all.
+ * goes through `importSources`. Files are copied as soon as they are listed. For each file, a copy worker
+ * streams it once into the vault's temporary folder while hashing, reads each chunk back to verify the copy,
+ * syncs it and moves it to its content address (copy-workers.ts); meanwhile this thread reads the metadata
+ * from the bytes the worker kept, then records the item, where it was found and the custody events. Sixteen
+ * files are in flight at once, and the records are committed in batches (one database fsync, one round of
+ * folder fsyncs, for many files) while the next files are copied. A file already in the vault becomes an
+ * occurrence of the existing item, reported as a duplicate. Cancelling or a crash leaves every file either
+ * fully imported or not at all.
  */
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -218,23 +219,49 @@ export function createImportService(deps: ImportDeps) {
     async importSources(entries: AsyncIterable<WalkEntry> | Iterable<WalkEntry>, options: ImportOptions = {}): Promise<ImportSummary> {
       const summary: ImportSummary = { imported: 0, duplicates: 0, failed: [], warnings: [], cancelled: false };
       const files: SourceFile[] = [];
-      // Walk first (metadata only, fast), so progress can show a total and time left from the start.
-      for await (const entry of entries as AsyncIterable<WalkEntry>) {
-        if (options.signal?.aborted) break;
-        if (entry.type === 'file') files.push(entry.file);
-        else (entry.type === 'failed' ? summary.failed : summary.warnings).push({ path: entry.path, reason: entry.reason });
-      }
       const progress: ImportProgress = {
         phase: 'importing',
         previewsDone: 0,
         previewsTotal: 0,
         done: 0,
-        total: files.length,
+        total: null,
         bytesDone: 0,
-        bytesTotal: files.reduce((sum, f) => sum + f.size, 0),
-        failed: summary.failed.length,
+        bytesTotal: null,
+        failed: 0,
         current: null,
       };
+      // Wakes the loop below when a file is listed, a copy finishes or the listing ends.
+      let wake = null as (() => void) | null;
+
+      // The sources are listed while the first files are copied: listing a large or slow source (a USB stick, a
+      // network share) can take minutes, and nothing waits for it. The total, and so the time left, is known
+      // once the listing ends; until then progress says it is still counting.
+      let listed = false;
+      let listingError: unknown = null;
+      const listing = (async () => {
+        let bytes = 0;
+        try {
+          for await (const entry of entries as AsyncIterable<WalkEntry>) {
+            if (options.signal?.aborted) break;
+            if (entry.type === 'file') {
+              files.push(entry.file);
+              bytes += entry.file.size;
+            } else {
+              (entry.type === 'failed' ? summary.failed : summary.warnings).push({ path: entry.path, reason: entry.reason });
+              if (entry.type === 'failed') progress.failed += 1;
+            }
+            wake?.();
+          }
+        } catch (error) {
+          listingError = error;
+        } finally {
+          listed = true;
+          progress.total = files.length;
+          progress.bytesTotal = bytes;
+          options.onProgress?.({ ...progress });
+          wake?.();
+        }
+      })();
       options.onProgress?.({ ...progress });
       const previews: Array<Promise<void>> = [];
       let changed = false;
@@ -320,14 +347,26 @@ export function createImportService(deps: ImportDeps) {
         result: Promise<Outcome>;
         finished: boolean;
       }
-      const started: Array<Started | undefined> = new Array(files.length);
-      const order = dispatchOrder(files.map((f) => f.size));
+      const started: Array<Started | undefined> = [];
+      // While the listing goes on, files are started in walk order; once it has ended, the rest in dispatch order.
+      let order: number[] | null = null;
       let nextInOrder = 0;
       let nextToRecord = 0;
       let running = 0;
       let runningBytes = 0;
       let waitingToRecord = 0;
-      let wake: (() => void) | null = null;
+      const nextToStart = (): number | null => {
+        if (order === null && listed) {
+          order = dispatchOrder(files.map((f) => f.size));
+          nextInOrder = 0;
+        }
+        if (order === null) {
+          while (nextInOrder < files.length && started[nextInOrder]) nextInOrder += 1;
+          return nextInOrder < files.length ? nextInOrder : null;
+        }
+        while (nextInOrder < order.length && started[order[nextInOrder]!]) nextInOrder += 1;
+        return nextInOrder < order.length ? order[nextInOrder]! : null;
+      };
 
       const start = (index: number) => {
         const file = files[index]!;
@@ -387,28 +426,29 @@ export function createImportService(deps: ImportDeps) {
         options.onProgress?.({ ...progress });
       };
 
-      while (nextToRecord < files.length) {
+      while (!listed || nextToRecord < files.length) {
         const cancelled = options.signal?.aborted ?? false;
         // Start files while there is room: a bounded number (and size) at work, and a bounded number started and
         // not yet recorded; past that, only the next file to record is started, if it is not yet.
         while (!cancelled && running < IN_FLIGHT && (running === 0 || runningBytes <= IN_FLIGHT_BYTES)) {
           if (waitingToRecord >= MAX_OUTSTANDING) {
-            if (!started[nextToRecord]) start(nextToRecord);
+            if (nextToRecord < files.length && !started[nextToRecord]) start(nextToRecord);
             break;
           }
-          while (nextInOrder < order.length && started[order[nextInOrder]!]) nextInOrder += 1;
-          if (nextInOrder >= order.length) break;
-          start(order[nextInOrder]!);
+          const next = nextToStart();
+          if (next === null) break;
+          start(next);
         }
-        const head = started[nextToRecord];
-        if (!head) {
+        const head = nextToRecord < files.length ? started[nextToRecord] : undefined;
+        if (nextToRecord < files.length && !head) {
           // Never started: the import was cancelled first. (Otherwise it is started above before anything waits.)
           if (cancelled) nextToRecord += 1;
           else start(nextToRecord);
           continue;
         }
-        if (!head.finished) {
-          // Wait for any file to finish: it frees room to start another, or it is the one to record.
+        if (!head || !head.finished) {
+          // Wait for any file to finish (it frees room to start another, or it is the one to record), or for the
+          // listing to find more files or end.
           await new Promise<void>((resolve) => (wake = resolve));
           wake = null;
           continue;
@@ -416,8 +456,11 @@ export function createImportService(deps: ImportDeps) {
         nextToRecord += 1;
         await record(head);
       }
+      await listing;
       flush();
       await recording;
+      // Listing failed in a way the walk does not report per entry: what was copied is recorded, then the job fails.
+      if (listingError !== null) throw listingError;
       summary.cancelled = options.signal?.aborted ?? false;
       progress.current = null;
       options.onProgress?.({ ...progress });
