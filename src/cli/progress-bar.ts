@@ -13,12 +13,21 @@ export interface ProgressView {
 
 const MB = 1024 * 1024;
 
+function formatSeconds(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${s % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
 export function createImportProgressBar(stream: NodeJS.WritableStream & { isTTY?: boolean }): ProgressView {
   if (!stream.isTTY) return { update: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: '{phase} [{bar}] {value}/{total} {unit} | {mb} MB | {rate} MB/s | ETA {eta_formatted} | {current}',
+      // The count and the time left are written here: until the sources are listed, the total is not known.
+      format: '{phase} [{bar}] {value}/{of} {unit} | {mb} MB | {rate} MB/s | {left} | {current}',
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,
@@ -38,14 +47,22 @@ export function createImportProgressBar(stream: NodeJS.WritableStream & { isTTY?
           bar.setTotal(p.previewsTotal);
           bar.update(0);
         }
-        bar.update(p.previewsDone, { phase: 'Making previews', unit: 'images', current: '' });
+        bar.update(p.previewsDone, { phase: 'Making previews', unit: 'images', of: p.previewsTotal, left: '', current: '' });
         return;
       }
+      const bytesPerSecond = p.bytesDone / Math.max(0.001, (Date.now() - t0) / 1000);
       const payload = {
         phase: 'Importing',
         unit: 'files',
+        of: p.total ?? '?',
         mb: (p.bytesDone / MB).toFixed(1),
-        rate: (p.bytesDone / MB / Math.max(0.001, (Date.now() - t0) / 1000)).toFixed(1),
+        rate: (bytesPerSecond / MB).toFixed(1),
+        left:
+          p.bytesTotal === null
+            ? 'counting files…'
+            : bytesPerSecond > 0
+              ? `about ${formatSeconds((p.bytesTotal - p.bytesDone) / bytesPerSecond)} left`
+              : 'estimating time left…',
         // Control characters in a file name must not move the cursor or recolour the terminal.
         current: terminalText(p.current ?? '').slice(-50),
       };
