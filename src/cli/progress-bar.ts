@@ -66,11 +66,13 @@ export function createImportProgressBar(stream: NodeJS.WritableStream & { isTTY?
         // Control characters in a file name must not move the cursor or recolour the terminal.
         current: terminalText(p.current ?? '').slice(-50),
       };
+      // Until the total is known the bar stays empty (a total it cannot reach), rather than full (a total of 0).
+      const total = p.total ?? Number.MAX_SAFE_INTEGER;
       if (!started) {
-        bar.start(p.total ?? 0, p.done, payload);
+        bar.start(total, p.done, payload);
         started = true;
       } else {
-        bar.setTotal(p.total ?? 0);
+        bar.setTotal(total);
         bar.update(p.done, payload);
       }
     },

@@ -20,6 +20,7 @@ describe('the CLI progress bar', () => {
     const bar = createImportProgressBar(stream);
     bar.update({ ...base, done: 2, bytesDone: 1 * MB, current: 'a\nb.jpg' });
     expect(shown()).toContain('2/? files');
+    expect(shown()).not.toContain('█'); // an empty bar while counting, not a full one
     expect(shown()).toContain('counting files…');
     expect(shown()).toContain('a\\nb.jpg');
     await new Promise((resolve) => setTimeout(resolve, 150));
