@@ -46,6 +46,8 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<{ seconds: number; va
 }
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** Thumbnail rounds: each takes several seconds. */
+const THUMB_ROUNDS = Number(process.env.BENCH_THUMB_ROUNDS ?? 3);
 
 /** Every run's time, in seconds, by measurement: kept in intake.json beside the medians. */
 const allRuns: Record<string, number[]> = {};
@@ -225,26 +227,40 @@ async function main() {
     // Thumbnails: Vigil's makePreviews on all cores vs plain sharp on all cores, the same vault files.
     const images = items.filter((i) => i.mime === 'image/jpeg').map((i) => ({ sha256: i.sha256, path: vaultPath(join(catalogueDir, 'vault'), i.sha256) }));
     const cores = availableParallelism();
-    const derivedDir = join(work, 'derived');
-    // Vigil's own background queue, as intake uses it.
+    // Vigil's own background queue, as intake uses it, and the same two images per photo (1600 px preview, 256 px
+    // thumbnail, WebP) with plain sharp on all cores: each measured THUMB_ROUNDS times, taking turns (both only
+    // write small files, so neither leaves much in the other's way), median kept.
     const results: Array<{ ok: boolean }> = [];
-    const queue = createPreviewQueue({ onDone: (r) => results.push(r) });
-    const thumbs = await timed(async () => {
-      for (const img of images) queue.enqueue({ itemId: 1, sha256: img.sha256, sourcePath: img.path, derivedDir });
-      await queue.idle();
-    });
-    // The same two images per photo (1600 px preview, 256 px thumbnail, WebP) with plain sharp on all cores.
-    const plainDir = join(work, 'plain');
-    mkdirSync(plainDir);
-    const plain = await timed(() =>
-      pool(images, cores, async (img) => {
-        const pixels = await sharp(img.path, { failOn: 'none' }).rotate().resize(1600, 1600, { fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true }).catch(() => null);
-        if (!pixels) return;
-        const raw = { raw: { width: pixels.info.width, height: pixels.info.height, channels: pixels.info.channels } };
-        await sharp(pixels.data, raw).webp({ quality: 80, effort: 2 }).toFile(join(plainDir, `${img.sha256}-preview.webp`));
-        await sharp(pixels.data, raw).resize(256, 256, { fit: 'inside' }).webp({ quality: 75, effort: 2 }).toFile(join(plainDir, `${img.sha256}-thumb.webp`));
-      }),
-    );
+    const vigilThumbRuns: Array<{ seconds: number }> = [];
+    const plainRuns: Array<{ seconds: number }> = [];
+    for (let round = 0; round < THUMB_ROUNDS; round++) {
+      const derivedDir = join(work, `derived-${round}`);
+      const queue = createPreviewQueue({ onDone: (r) => (round === 0 ? results.push(r) : undefined) });
+      vigilThumbRuns.push(
+        await timed(async () => {
+          for (const img of images) queue.enqueue({ itemId: 1, sha256: img.sha256, sourcePath: img.path, derivedDir });
+          await queue.idle();
+        }),
+      );
+      const plainDir = join(work, `plain-${round}`);
+      mkdirSync(plainDir);
+      plainRuns.push(
+        await timed(() =>
+          pool(images, cores, async (img) => {
+            const pixels = await sharp(img.path, { failOn: 'none' }).rotate().resize(1600, 1600, { fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true }).catch(() => null);
+            if (!pixels) return;
+            const raw = { raw: { width: pixels.info.width, height: pixels.info.height, channels: pixels.info.channels } };
+            await sharp(pixels.data, raw).webp({ quality: 80, effort: 2 }).toFile(join(plainDir, `${img.sha256}-preview.webp`));
+            await sharp(pixels.data, raw).resize(256, 256, { fit: 'inside' }).webp({ quality: 75, effort: 2 }).toFile(join(plainDir, `${img.sha256}-thumb.webp`));
+          }),
+        ),
+      );
+    }
+    const middle = (runs: Array<{ seconds: number }>) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
+    allRuns.vigilThumbnails = vigilThumbRuns.map((r) => +r.seconds.toFixed(3));
+    allRuns.plainSharpThumbnails = plainRuns.map((r) => +r.seconds.toFixed(3));
+    const thumbs = middle(vigilThumbRuns);
+    const plain = middle(plainRuns);
 
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     const report = {
@@ -300,7 +316,7 @@ async function main() {
 
 ${report.date} · ${report.machine.cpus} × ${report.machine.model} · ${report.machine.memoryGiB} GiB · Node ${report.machine.node}
 
-Each row but the thumbnails is the median of ${ROUNDS} runs in a row (every run is in intake.json). Input: ${report.input.files} files, ${report.input.megabytes} MB (${GENERATED} generated distinct 12-megapixel JPEGs${hasFixtures ? ' + the fixture photo folder' : ''}), page cache warm for every run, and every run that writes starts after a \`sync\` (nothing left to write from the run before); Vigil's parsers loaded by importing three small files (JPEG, PNG, PDF) first.
+Each row is the median of ${ROUNDS} runs in a row, the thumbnail rows of ${THUMB_ROUNDS} runs taking turns (every run is in intake.json). Input: ${report.input.files} files, ${report.input.megabytes} MB (${GENERATED} generated distinct 12-megapixel JPEGs${hasFixtures ? ' + the fixture photo folder' : ''}), page cache warm for every run, and every run that writes starts after a \`sync\` (nothing left to write from the run before); Vigil's parsers loaded by importing three small files (JPEG, PNG, PDF) first.
 
 | what | time (s) | rate |
 | --- | ---: | --- |
