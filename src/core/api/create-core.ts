@@ -28,7 +28,7 @@ import { createSettingsService, ensureCatalogueId, readActor } from '../services
 import { createVerifyService } from '../services/verify-service';
 import { removeStrayTemporaryFiles } from '../catalogue/startup-cleanup';
 import { createCopyWorkers } from '../ingest/copy-workers';
-import { createImportService } from '../ingest/import-service';
+import { createImportService, type ImportOptions } from '../ingest/import-service';
 import { createJobRegistry } from '../ingest/job-registry';
 import { createPreviewSink } from '../ingest/preview-sink';
 import { createUploadStaging } from '../ingest/upload-staging';
@@ -176,7 +176,9 @@ function wire(
   for (const pending of options.previews === false ? [] : items.pendingPreviews()) {
     void previews.enqueue({ itemId: pending.id, sha256: pending.sha256, sourcePath: vaultPath(layout.vault, pending.sha256) });
   }
-  const importPaths = (paths: readonly string[], importOptions = {}) => importer.importSources(walkSources(paths), importOptions);
+  // The walk stops at a cancel too, so a long listing does not outlive its import.
+  const importPaths = (paths: readonly string[], importOptions: ImportOptions = {}) =>
+    importer.importSources(walkSources(paths, importOptions.signal), importOptions);
 
   const api: CatalogueApi = {
     async getStatus() {

@@ -10,7 +10,7 @@ import { useCores } from '../../helpers/open-core';
 import { png } from '../../helpers/sample-files';
 
 // Holds the listing after its first file until the test lets it go on.
-const gate = vi.hoisted(() => ({ wait: null as Promise<void> | null, open: () => {} }));
+const gate = vi.hoisted(() => ({ wait: null as Promise<void> | null, open: () => {}, fail: null as Error | null }));
 
 vi.mock('../../../src/core/ingest/walk-sources', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../src/core/ingest/walk-sources')>();
@@ -19,7 +19,10 @@ vi.mock('../../../src/core/ingest/walk-sources', async (importOriginal) => {
     async *walkSources(paths: readonly string[], signal?: AbortSignal) {
       let files = 0;
       for await (const entry of real.walkSources(paths, signal)) {
-        if (entry.type === 'file' && files++ === 1 && gate.wait) await gate.wait;
+        if (entry.type === 'file' && files++ === 1) {
+          if (gate.wait) await gate.wait;
+          if (gate.fail) throw gate.fail;
+        }
         yield entry;
       }
     },
@@ -34,6 +37,7 @@ describe('import while listing', () => {
     const src = tempDir('src');
     for (let i = 0; i < 3; i++) writeFileSync(join(src, `${i}.png`), await png(i + 10));
     gate.wait = new Promise<void>((resolve) => (gate.open = resolve));
+    gate.fail = null;
     const seen: ImportProgress[] = [];
     const summary = await core.importPaths([src], {
       onProgress: (p) => {
@@ -52,5 +56,37 @@ describe('import while listing', () => {
       ['ITM-000002', '1.png'],
       ['ITM-000003', '2.png'],
     ]);
+  });
+
+  it('stops listing when the import is cancelled, keeping what was imported', async () => {
+    const core = await openCore();
+    const src = tempDir('src');
+    for (let i = 0; i < 3; i++) writeFileSync(join(src, `${i}.png`), await png(i + 20));
+    gate.wait = new Promise<void>((resolve) => (gate.open = resolve));
+    gate.fail = null;
+    const controller = new AbortController();
+    const summary = await core.importPaths([src], {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done === 1 && !controller.signal.aborted) {
+          controller.abort();
+          gate.open();
+        }
+      },
+    });
+    expect(summary).toMatchObject({ imported: 1, failed: [], cancelled: true });
+    expect((await core.api.listItems()).rows.map((r) => r.originalName)).toEqual(['0.png']);
+    expect((await core.api.verify()).ok).toBe(true);
+  });
+
+  it('records what was copied when the listing breaks, then fails the import with its error', async () => {
+    const core = await openCore();
+    const src = tempDir('src');
+    for (let i = 0; i < 3; i++) writeFileSync(join(src, `${i}.png`), await png(i + 30));
+    gate.wait = new Promise<void>((resolve) => (gate.open = resolve));
+    gate.fail = new Error('The drive was unplugged');
+    await expect(core.importPaths([src], { onProgress: (p) => (p.done === 1 ? gate.open() : undefined) })).rejects.toThrow('The drive was unplugged');
+    expect((await core.api.listItems()).rows.map((r) => r.originalName)).toEqual(['0.png']);
+    expect((await core.api.verify()).ok).toBe(true);
   });
 });
