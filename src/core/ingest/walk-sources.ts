@@ -34,7 +34,10 @@ function describe(error: unknown): string {
   return `It could not be read (${code ?? (error as Error).message}).`;
 }
 
-/** A folder's entries are looked at this many at a time (one at a time, the walk waited on each in turn). */
+/**
+ * The walk looks this many entries ahead: their lstat calls run together (one at a time, the walk waited on each
+ * in turn), while entries still come out one by one, in order, as soon as each is known.
+ */
 const STAT_AT_ONCE = 32;
 
 type Looked = { path: string; stat: Stats } | { path: string; error: unknown };
@@ -50,10 +53,16 @@ async function look(path: string): Promise<Looked> {
 export async function* walkSources(paths: readonly string[], signal?: AbortSignal): AsyncGenerator<WalkEntry> {
   const seenDirs = new Set<string>();
   for (const given of paths) {
-    const stack: Array<Looked | Promise<Looked>> = [look(resolve(given))];
+    // Paths not yet looked at, or the lookups under way for the next few; the next entry is on top.
+    const stack: Array<string | Promise<Looked>> = [resolve(given)];
     while (stack.length > 0) {
       if (signal?.aborted) return;
-      const looked = await stack.pop()!;
+      for (let i = stack.length - 1; i >= Math.max(0, stack.length - STAT_AT_ONCE); i--) {
+        const next = stack[i]!;
+        if (typeof next === 'string') stack[i] = look(next);
+      }
+      const top = stack.pop()!;
+      const looked = await (typeof top === 'string' ? look(top) : top);
       const { path } = looked;
       if ('error' in looked) {
         yield { type: 'failed', path, reason: describe(looked.error) };
@@ -76,13 +85,9 @@ export async function* walkSources(paths: readonly string[], signal?: AbortSigna
           yield { type: 'failed', path, reason: `The folder could not be read: ${describe(error)}` };
           continue;
         }
-        // Looked at together, then reverse-sorted onto the stack, so entries come out in name order.
-        names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        const looked: Looked[] = [];
-        for (let i = 0; i < names.length; i += STAT_AT_ONCE) {
-          looked.push(...(await Promise.all(names.slice(i, i + STAT_AT_ONCE).map((name) => look(join(path, name))))));
-        }
-        for (let i = looked.length - 1; i >= 0; i--) stack.push(looked[i]!);
+        // Reverse-sorted onto the stack, so entries come out in name order.
+        names.sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+        for (const name of names) stack.push(join(path, name));
       } else if (stat.isFile()) {
         yield {
           type: 'file',
