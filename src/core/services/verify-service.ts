@@ -11,10 +11,9 @@ import type { CustodyLog } from '../custody/custody-log';
 import { hashFile } from '../ingest/vault-writer';
 import type { createIntegrityRepository } from '../repositories/integrity-repository';
 import type { ItemsRepository } from '../repositories/items-repository';
-import { vaultPath } from '../vault/vault-paths';
+import { isSha256Hex, vaultPath } from '../vault/vault-paths';
 
 const HEX2 = /^[0-9a-f]{2}$/;
-const SHA256 = /^[0-9a-f]{64}$/;
 
 export function createVerifyService(deps: {
   integrity: ReturnType<typeof createIntegrityRepository>;
@@ -55,24 +54,32 @@ export function createVerifyService(deps: {
     const recorded = new Set<string>();
     for (const file of deps.items.iterateFiles()) recorded.add(file.sha256);
     const notes: string[] = [];
-    const names = async (dir: string) => (await readdir(dir, { withFileTypes: true }).catch(() => [])).sort((a, b) => (a.name < b.name ? -1 : 1));
-    for (const top of await names(deps.vaultDir)) {
+    // A folder that cannot be listed is named too: what it holds cannot be vouched for.
+    const names = async (dir: string, shown: string) => {
+      try {
+        return (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+      } catch (error) {
+        notes.push(`${shown}: could not be listed (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+        return [];
+      }
+    };
+    for (const top of await names(deps.vaultDir, 'vault')) {
       if (top.name === '.tmp') continue; // partial copies in progress; emptied at every open
       const topPath = `vault/${top.name}`;
       if (!top.isDirectory() || !HEX2.test(top.name)) {
         notes.push(`${topPath}: not something Vigil stores in the vault`);
         continue;
       }
-      for (const sub of await names(join(deps.vaultDir, top.name))) {
+      for (const sub of await names(join(deps.vaultDir, top.name), topPath)) {
         const subPath = `${topPath}/${sub.name}`;
         if (!sub.isDirectory() || !HEX2.test(sub.name)) {
           notes.push(`${subPath}: not something Vigil stores in the vault`);
           continue;
         }
-        for (const entry of await names(join(deps.vaultDir, top.name, sub.name))) {
+        for (const entry of await names(join(deps.vaultDir, top.name, sub.name), subPath)) {
           if (signal?.aborted) return { name: 'unrecorded vault files', ok: true, problems: [], notes };
           const path = `${subPath}/${entry.name}`;
-          const isAddress = entry.isFile() && SHA256.test(entry.name) && entry.name.startsWith(top.name + sub.name);
+          const isAddress = entry.isFile() && isSha256Hex(entry.name) && entry.name.startsWith(top.name + sub.name);
           if (isAddress && recorded.has(entry.name)) continue;
           if (!isAddress) {
             notes.push(`${path}: not something Vigil stores in the vault`);
