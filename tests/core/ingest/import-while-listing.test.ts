@@ -32,12 +32,18 @@ vi.mock('../../../src/core/ingest/walk-sources', async (importOriginal) => {
 describe('import while listing', () => {
   const { openCore, tempDir } = useCores();
 
-  it('imports the first files before the listing ends, with no total until it does', async () => {
+  /** A catalogue and a folder of three PNGs (0.png, 1.png, 2.png), with the listing held after its first file. */
+  async function setup(seed: number, fail: Error | null = null) {
     const core = await openCore();
     const src = tempDir('src');
-    for (let i = 0; i < 3; i++) writeFileSync(join(src, `${i}.png`), await png(i + 10));
+    for (let i = 0; i < 3; i++) writeFileSync(join(src, `${i}.png`), await png(seed + i));
     gate.wait = new Promise<void>((resolve) => (gate.open = resolve));
-    gate.fail = null;
+    gate.fail = fail;
+    return { core, src };
+  }
+
+  it('imports the first files before the listing ends, with no total until it does', async () => {
+    const { core, src } = await setup(10);
     const seen: ImportProgress[] = [];
     const summary = await core.importPaths([src], {
       onProgress: (p) => {
@@ -59,11 +65,7 @@ describe('import while listing', () => {
   });
 
   it('stops listing when the import is cancelled, keeping what was imported', async () => {
-    const core = await openCore();
-    const src = tempDir('src');
-    for (let i = 0; i < 3; i++) writeFileSync(join(src, `${i}.png`), await png(i + 20));
-    gate.wait = new Promise<void>((resolve) => (gate.open = resolve));
-    gate.fail = null;
+    const { core, src } = await setup(20);
     const controller = new AbortController();
     const summary = await core.importPaths([src], {
       signal: controller.signal,
@@ -80,11 +82,7 @@ describe('import while listing', () => {
   });
 
   it('records what was copied when the listing breaks, then fails the import with its error', async () => {
-    const core = await openCore();
-    const src = tempDir('src');
-    for (let i = 0; i < 3; i++) writeFileSync(join(src, `${i}.png`), await png(i + 30));
-    gate.wait = new Promise<void>((resolve) => (gate.open = resolve));
-    gate.fail = new Error('The drive was unplugged');
+    const { core, src } = await setup(30, new Error('The drive was unplugged'));
     await expect(core.importPaths([src], { onProgress: (p) => (p.done === 1 ? gate.open() : undefined) })).rejects.toThrow('The drive was unplugged');
     expect((await core.api.listItems()).rows.map((r) => r.originalName)).toEqual(['0.png']);
     expect((await core.api.verify()).ok).toBe(true);
