@@ -2,6 +2,10 @@
  * Brings a database up to the code's schema: a backup first (for a database that holds anything), then every
  * pending step and the new user_version in one transaction, so a failure leaves the old schema intact.
  * A database newer than the code is refused before it is opened for writing (see createCore).
+ *
+ * Steps that rebuild tables run with foreign keys off (set before the transaction begins, where the pragma
+ * takes effect) and are checked with `PRAGMA foreign_key_check` before the commit: a rebuild that left a row
+ * pointing nowhere is rolled back rather than committed.
  */
 import { join } from 'node:path';
 import { CatalogueError } from '../../shared/errors';
@@ -26,6 +30,27 @@ export function newerSchemaError(found: number, known = LATEST_SCHEMA_VERSION): 
 /** A file-name-safe UTC stamp, e.g. 20261127T120000Z. */
 function stamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+interface ForeignKeyViolation {
+  table: string;
+  rowid: number | null;
+  parent: string;
+  fkid: number;
+}
+
+/** Throws, naming the first few rows, when any row refers to a row that does not exist. */
+function assertForeignKeys(db: Db, step: Migration): void {
+  const violations = db.pragma('foreign_key_check') as ForeignKeyViolation[];
+  if (violations.length === 0) return;
+  const named = violations
+    .slice(0, 5)
+    .map((v) => `${v.rowid === null ? `a row of ${v.table}` : `${v.table} row ${v.rowid}`} refers to a missing ${v.parent} row`)
+    .join('; ');
+  throw new CatalogueError(
+    'INTERNAL',
+    `Updating the catalogue to schema ${step.version} (${step.name}) would leave ${violations.length} broken reference(s): ${named}. Nothing was changed.`,
+  );
 }
 
 export function migrate(
@@ -54,11 +79,21 @@ export function migrate(
   }
 
   const pending = steps.filter((m) => m.version > from);
-  db.transaction(() => {
-    for (const step of pending) {
-      step.up(db);
-      db.pragma(`user_version = ${step.version}`);
-    }
-  })();
+  const rebuilds = pending.some((m) => m.rebuildsTables);
+  const foreignKeysWereOn = (db.pragma('foreign_keys', { simple: true }) as number) === 1;
+  // Must be set outside the transaction: inside one, SQLite ignores it.
+  if (rebuilds && foreignKeysWereOn) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const step of pending) {
+        step.up(db, { now: options.now });
+        // With foreign keys off nothing stopped a step from leaving a dangling reference: check each step.
+        if (rebuilds) assertForeignKeys(db, step);
+        db.pragma(`user_version = ${step.version}`);
+      }
+    })();
+  } finally {
+    if (rebuilds && foreignKeysWereOn) db.pragma('foreign_keys = ON');
+  }
   return { from, to: latest, backup };
 }

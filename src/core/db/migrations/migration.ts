@@ -4,5 +4,18 @@ import type { Database } from 'better-sqlite3';
 export interface Migration {
   version: number;
   name: string;
-  up(db: Database): void;
+  /**
+   * True when the step rebuilds tables the SQLite way (create the new table, copy, drop the old one, rename).
+   * The runner then turns foreign keys off for the migration, outside its transaction (inside one, the pragma
+   * does nothing), because with them on, dropping the old table cascades into its children and empties them.
+   * It runs `PRAGMA foreign_key_check` before committing and rolls back on any violation.
+   */
+  rebuildsTables?: boolean;
+  up(db: Database, context: MigrationContext): void;
+}
+
+/** What a step may need from outside the database; passed in so tests are deterministic. */
+export interface MigrationContext {
+  /** The time of the migration (for rows a step seeds). */
+  now: Date;
 }
