@@ -1,22 +1,22 @@
 import { useCallback, useState } from 'react';
 import type { Actor } from '../shared/dto';
-import { ActorPrompt } from './components/ActorPrompt';
-import { DetailPanel } from './components/DetailPanel';
-import { ErrorMessage } from './components/ErrorMessage';
-import { ImportSummaryDialog, type SummaryContent } from './components/ImportSummaryDialog';
-import { JobsPanel } from './components/JobsPanel';
-import { Navigation } from './components/Navigation';
-import { StatusBar } from './components/StatusBar';
-import { useCatalogueStatus } from './hooks/use-catalogue-status';
-import { useSearchShortcut } from './hooks/use-global-shortcuts';
-import { useJobs, type TrackedJob } from './hooks/use-jobs';
+import { ExhibitsView } from './exhibits/ExhibitsView';
 import { useIntake } from './intake/use-intake';
-import type { Selection, ViewId } from './selection';
-import { ExhibitsView } from './views/ExhibitsView';
-import { ItemsView } from './views/ItemsView';
-import { PersonsView } from './views/PersonsView';
-import { PlacesView } from './views/PlacesView';
-import { SearchView } from './views/SearchView';
+import { ItemsView } from './items/ItemsView';
+import { ImportSummaryDialog, type SummaryContent } from './jobs/ImportSummaryDialog';
+import { JobsPanel } from './jobs/JobsPanel';
+import { isImportJob, useJobs, type TrackedImport } from './jobs/use-jobs';
+import { PersonsView } from './persons/PersonsView';
+import { PlacesView } from './places/PlacesView';
+import { SearchView } from './search/SearchView';
+import { ActorPrompt } from './shell/ActorPrompt';
+import { DetailPanel } from './shell/DetailPanel';
+import { Navigation } from './shell/Navigation';
+import type { Selection, ViewId } from './shell/selection';
+import { StatusBar } from './shell/StatusBar';
+import { useCatalogueStatus } from './shell/use-catalogue-status';
+import { useSearchShortcut } from './shell/use-global-shortcuts';
+import { ErrorMessage } from './ui/ErrorMessage';
 
 /** Which record of a given kind is selected, for highlighting its row. */
 function selectedId(selection: Selection | null, kind: Selection['kind']): number | null {
@@ -24,7 +24,7 @@ function selectedId(selection: Selection | null, kind: Selection['kind']): numbe
 }
 
 /** A finished job's summary, with the files that never reached it (not uploaded) counted as failed. */
-function summaryOf(job: TrackedJob, notUploaded: SummaryContent['failed']): SummaryContent {
+function summaryOf(job: TrackedImport, notUploaded: SummaryContent['failed']): SummaryContent {
   const summary = job.summary;
   return {
     state: job.state === 'running' ? 'done' : job.state,
@@ -67,7 +67,8 @@ export function App() {
     void reload();
   };
 
-  const finishedImport = jobs.unread.find((job) => job.kind === 'import') ?? null;
+  // Only imports end with a summary so far; other kinds of job finish in the status bar.
+  const finishedImport = jobs.unread.find(isImportJob) ?? null;
   const summary: { content: SummaryContent; close(): void } | null = intake.unstarted
     ? {
         content: { state: 'not-started', imported: 0, duplicates: 0, failed: intake.unstarted, warnings: [] },

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { JobRef } from '../../shared/api';
 import type { ImportProblem } from '../../shared/dto';
-import { errorMessage } from '../hooks/error-message';
+import { errorMessage } from '../ui/error-message';
 import { captureDrop, type DroppedItems, type IntakeOptions, type IntakePort, type PickKind, type UploadProgress } from './intake-port';
 import { IntakeContext, type Intake } from './use-intake';
 

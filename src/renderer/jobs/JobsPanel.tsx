@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { useClient } from '../client/use-client';
+import type { UploadProgress } from '../intake/intake-port';
+import { useIntake } from '../intake/use-intake';
+import { errorMessage } from '../ui/error-message';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { formatDuration, formatMegabytes, formatMegabytesPerSecond, formatNumber, formatRate } from '../ui/format';
+import { UserText } from '../ui/UserText';
+import { jobRates } from './job-rates';
+import { isImportJob, type TrackedImport, type TrackedJob } from './use-jobs';
+
+const CANCEL_TITLE =
+  'Stop importing. Files already imported stay in the catalogue (and in the custody log); the file being read now is not imported.';
+
+function RunningImport({ job }: { job: TrackedImport }) {
+  const { api } = useClient();
+  const [cancelling, setCancelling] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const rates = jobRates(job);
+
+  const cancel = async () => {
+    setCancelling(true);
+    setError(null);
+    try {
+      const { cancelled } = await api.cancelJob({ jobId: job.jobId });
+      if (!cancelled) setError('The import had already finished.');
+    } catch (caught) {
+      setCancelling(false);
+      setError(errorMessage(caught));
+    }
+  };
+
+  if (job.phase === 'previews') {
+    // Every file is in; what is left is making the new items' thumbnails, which does not hold up anything else.
+    return (
+      <div className="job-row" data-job-id={job.jobId}>
+        <span className="job-name">Making previews</span>
+        <progress className="job-progress" aria-label="Preview progress" max={job.previewsTotal || undefined} value={job.previewsDone} />
+        <span className="job-count">
+          {formatNumber(job.previewsDone)} of {formatNumber(job.previewsTotal)} previews · {formatNumber(job.done)} files imported
+        </span>
+      </div>
+    );
+  }
+
+  return (
+    <div className="job-row" data-job-id={job.jobId}>
+      <span className="job-name">Importing</span>
+      <progress className="job-progress" aria-label="Import progress" max={job.total ?? undefined} value={job.total === null ? undefined : job.done} />
+      <span className="job-count">
+        {job.total === null
+          ? `${formatNumber(job.done)} files so far (still counting)`
+          : `${formatNumber(job.done)} of ${formatNumber(job.total)} files`}
+      </span>
+      <span className="job-bytes">
+        {job.bytesTotal === null ? `${formatMegabytes(job.bytesDone)}` : `${formatMegabytes(job.bytesDone)} of ${formatMegabytes(job.bytesTotal)}`}
+      </span>
+      {job.failed > 0 && <span className="job-failed-count">{formatNumber(job.failed)} failed</span>}
+      {rates.filesPerSecond !== null && rates.bytesPerSecond !== null && (
+        <span className="job-rate">
+          {formatRate(rates.filesPerSecond, 'files')} · {formatMegabytesPerSecond(rates.bytesPerSecond)}
+        </span>
+      )}
+      <span className="job-eta">{rates.secondsLeft === null ? 'estimating time left…' : `about ${formatDuration(rates.secondsLeft)} left`}</span>
+      {job.current && <UserText text={job.current} className="job-current" />}
+      <button type="button" className="secondary-button job-cancel" onClick={() => void cancel()} disabled={cancelling} title={CANCEL_TITLE}>
+        {cancelling ? 'Cancelling…' : 'Cancel import'}
+      </button>
+      {error && <ErrorMessage message={`Could not cancel: ${error}`} className="job-error" />}
+    </div>
+  );
+}
+
+function Uploading({ upload, onCancel }: { upload: UploadProgress; onCancel(): void }) {
+  return (
+    <div className="job-row">
+      <span className="job-name">Uploading</span>
+      <progress className="job-progress" aria-label="Upload progress" max={upload.filesTotal || undefined} value={upload.filesTotal ? upload.filesDone : undefined} />
+      <span className="job-count">
+        {formatNumber(upload.filesDone)} of {formatNumber(upload.filesTotal)} files
+      </span>
+      <span className="job-bytes">
+        {formatMegabytes(upload.bytesDone)} of {formatMegabytes(upload.bytesTotal)}
+      </span>
+      {upload.current && <UserText text={upload.current} className="job-current" />}
+      <button type="button" className="secondary-button job-cancel" onClick={onCancel} title="Stop uploading. Nothing from this upload is imported.">
+        Cancel upload
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Above the status bar while something runs (DESIGN.md §12 Jobs): the upload to the web host, then each
+ * import job with its count, size, rate, time left, current file and a cancel button; and why an import
+ * could not start. Jobs of other kinds (CSV import and export, verify) are not shown here yet: the status
+ * bar names them while they run.
+ */
+export function JobsPanel({ running }: { running: TrackedJob[] }) {
+  const intake = useIntake();
+  const imports = running.filter(isImportJob);
+  const preparing = intake.busy && !intake.upload;
+  if (imports.length === 0 && !intake.busy && !intake.error && !intake.notice) return null;
+  return (
+    <section className="jobs-panel" aria-label="Jobs">
+      {intake.upload && <Uploading upload={intake.upload} onCancel={intake.cancelUpload} />}
+      {preparing && (
+        <div className="job-row">
+          <span className="job-name">Starting import…</span>
+        </div>
+      )}
+      {imports.map((job) => (
+        <RunningImport key={job.jobId} job={job} />
+      ))}
+      {intake.error && (
+        <div className="job-row">
+          <ErrorMessage message={intake.error} className="job-error" />
+          <button type="button" className="link-button" onClick={intake.dismiss}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {intake.notice && (
+        <div className="job-row" role="status">
+          <span>{intake.notice}</span>
+          <button type="button" className="link-button" onClick={intake.dismiss}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
