@@ -1,5 +1,10 @@
 /** The `list --json` / `show --json` item shape (DESIGN.md §9), with the meanings of fixtures/photos/expected.json. */
-import type { ItemDetail } from '../shared/dto';
+import type { ItemDetail, LinkView } from '../shared/dto';
+
+/** A link's role as the command line names it: `depicts`, `mentions`, `about`, `derived-from`, ... */
+export function linkRole(link: LinkView): string {
+  return link.type.replace(/^item-/, '').replace(/-(person|place)$/, '');
+}
 
 export function itemJson(item: ItemDetail) {
   const photo = item.photo;
@@ -25,8 +30,10 @@ export function itemJson(item: ItemDetail) {
     keywords: photo?.keywords ?? [],
     creator: photo?.creator ?? item.document?.author ?? null,
     copyright: photo?.copyright ?? null,
-    tags: item.tags,
-    // Links between items and persons arrive with the linking issue; the field is there from the start.
-    links: [] as Array<{ ref: string; role: string }>,
+    tags: item.tags.map((t) => t.labelEn ?? t.labelFa ?? ''),
+    // Read from the item's end: the other record's reference and what the item is to it.
+    links: item.links
+      .filter((l) => l.from.type === 'item' && l.from.id === item.id)
+      .map((l) => ({ ref: l.to.ref, role: linkRole(l) })),
   };
 }

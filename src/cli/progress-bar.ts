@@ -4,7 +4,7 @@
  */
 import cliProgress from 'cli-progress';
 import { terminalText } from './terminal-text';
-import type { ImportProgress } from '../core/ingest/import-service';
+import type { ImportProgress, JobProgress } from '../shared/dto';
 
 export interface ProgressView {
   update(progress: ImportProgress): void;
@@ -67,6 +67,42 @@ export function createImportProgressBar(stream: NodeJS.WritableStream & { isTTY?
         current: terminalText(p.current ?? '').slice(-50),
       };
       // Until the total is known the bar stays empty (a total it cannot reach), rather than full (a total of 0).
+      const total = p.total ?? Number.MAX_SAFE_INTEGER;
+      if (!started) {
+        bar.start(total, p.done, payload);
+        started = true;
+      } else {
+        bar.setTotal(total);
+        bar.update(p.done, payload);
+      }
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
+/** A bar for the other long runs (CSV import and export, verify): a count of rows or files and the time left. */
+export function createJobProgressBar(
+  stream: NodeJS.WritableStream & { isTTY?: boolean },
+  labels: { phase: string; unit: string },
+): { update(progress: JobProgress): void; stop(): void } {
+  if (!stream.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { stream, format: '{phase} [{bar}] {value}/{of} {unit} | {left} | {current}', hideCursor: true, clearOnComplete: true, fps: 10 },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  const t0 = Date.now();
+  return {
+    update(p) {
+      const perSecond = p.done / Math.max(0.001, (Date.now() - t0) / 1000);
+      const payload = {
+        ...labels,
+        of: p.total ?? '?',
+        left: p.total === null ? 'counting…' : perSecond > 0 ? `about ${formatSeconds((p.total - p.done) / perSecond)} left` : 'estimating time left…',
+        current: terminalText(p.current ?? '').slice(-50),
+      };
       const total = p.total ?? Number.MAX_SAFE_INTEGER;
       if (!started) {
         bar.start(total, p.done, payload);

@@ -86,6 +86,8 @@ export async function runApp(deps: AppDeps): Promise<void> {
     const settings = coreSettings(deps);
     core = await deps.createCore({
       catalogueDir: settings.catalogueDir,
+      // The app makes its own default catalogue on first run; a folder named by VIGIL_CATALOGUE must already be one.
+      create: !deps.env.VIGIL_CATALOGUE,
       workstationId: deps.loadWorkstationId(app.getPath('userData')),
       appVersion: app.getVersion(),
       ...(settings.nativeBinding ? { nativeBinding: settings.nativeBinding } : {}),

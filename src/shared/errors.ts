@@ -1,8 +1,9 @@
 /**
  * Errors are values at the boundary: every failure that crosses the contract carries a code a program can
- * act on and a sentence a person can act on.
+ * act on and a sentence a person can act on. ACTOR_REQUIRED: a change was refused because nobody has said who
+ * is making it (the UI asks; the CLI says how to set one).
  */
-export const errorCodes = ['NOT_FOUND', 'INVALID_ARGUMENT', 'CONFLICT', 'IO', 'INTERNAL'] as const;
+export const errorCodes = ['NOT_FOUND', 'INVALID_ARGUMENT', 'CONFLICT', 'IO', 'INTERNAL', 'ACTOR_REQUIRED'] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export interface ErrorInfo {

@@ -9,6 +9,10 @@ export type ItemId = Brand<number, 'ItemId'>;
 export type PersonId = Brand<number, 'PersonId'>;
 export type PlaceId = Brand<number, 'PlaceId'>;
 export type ExhibitSetId = Brand<number, 'ExhibitSetId'>;
+export type PersonNameId = Brand<number, 'PersonNameId'>;
+export type SourceId = Brand<number, 'SourceId'>;
+export type TagId = Brand<number, 'TagId'>;
+export type LinkId = Brand<number, 'LinkId'>;
 
 /** Human-facing reference codes (DESIGN.md §4): stable, zero-padded, never reused. */
 export const refPrefixes = { item: 'ITM', person: 'V', place: 'PL', source: 'SRC', exhibitSet: 'EXS' } as const;

@@ -19,7 +19,7 @@ describe('a crash during import', () => {
     for (let i = 0; i < count; i++) writeFileSync(join(src, `photo-${String(i).padStart(3, '0')}.jpg`), await jpegWithExif({ width: 900, height: 600, seed: i + 1 }));
     const cat = join(tempDir(), 'cat');
     const home = tempDir('home');
-    expect((await cli(['--catalogue', cat, 'init'], { home })).code).toBe(0);
+    expect((await cli(['--catalogue', cat, '--actor', 'Test Archivist', '--organisation', 'Test Archive', 'init'], { home })).code).toBe(0);
 
     const child = spawnCli(['--catalogue', cat, 'import', src, '--json'], { HOME: home });
     // Kill it once the first files are in the vault, while others are still being copied.

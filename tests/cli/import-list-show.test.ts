@@ -14,6 +14,7 @@ describe('vigil import / list / show', () => {
     writeFileSync(join(src, 'a.jpg'), await jpegWithExif({ gps: true }));
     writeFileSync(join(src, 'b.png'), await png(2));
     writeFileSync(join(src, 'empty.jpg'), '');
+    expect((await cli(['--catalogue', cat, '--actor', 'Maryam', '--organisation', 'Archive', 'init'])).code).toBe(0);
 
     const run = await cli(['--catalogue', cat, 'import', src, '--json']);
     expect(run.code).toBe(1);
@@ -53,7 +54,8 @@ describe('vigil import / list / show', () => {
     const src = tempDir();
     const cat = join(tempDir(), 'cat');
     for (let i = 0; i < 30; i++) writeFileSync(join(src, `p${i}.png`), await png(i + 1));
-    expect((await cli(['--catalogue', cat, 'import', src, '--json'], { home })).code).toBe(0);
+    expect((await cli(['--catalogue', cat, 'init'], { home })).code).toBe(0);
+    expect((await cli(['--catalogue', cat, '--actor', 'Script', 'import', src, '--json'], { home })).code).toBe(0);
     const child = spawnCli(['--catalogue', cat, 'list', '--json'], { HOME: home });
     // The reader closes its end before a single line is read.
     child.stdout!.destroy();

@@ -23,7 +23,7 @@ describe('vigil CLI', () => {
     const dir = join(tempDir(), 'flag');
     const init = await cli(['--catalogue', dir, 'init']);
     expect(init).toMatchObject({ code: 0, stderr: '' });
-    expect(init.stdout).toMatch(/^Created catalogue "flag" at .*flag \(schema 1, id [0-9a-f-]{36}\)\.\n$/);
+    expect(init.stdout).toMatch(/^Created catalogue "flag" at .*flag \(schema 2, id [0-9a-f-]{36}\)\.\nNobody is saved as the actor yet/);
     expect((await cli(['--catalogue', dir, 'init'])).stdout).toMatch(/^Catalogue ready "flag"/);
 
     const envDir = join(tempDir(), 'from-env');
@@ -79,6 +79,7 @@ describe('vigil CLI', () => {
     mkdirSync(rendererDir);
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Vigil</title>');
     const home = tempDir('home');
+    expect((await cli(['--catalogue', dir, 'init'], { home })).code).toBe(0);
     const child = spawnCli(['--catalogue', dir, 'web', '--port', '0'], { HOME: home, VIGIL_RENDERER_DIR: rendererDir });
     try {
       const url = await firstLine(child);

@@ -11,6 +11,7 @@ import type { CatalogueApi } from '../../src/shared/api';
 import { createApiFromInvoke } from '../../src/shared/client';
 import type { VigilEvent } from '../../src/shared/dto';
 import { CatalogueError } from '../../src/shared/errors';
+import type { ItemId } from '../../src/shared/ids';
 import { createHttpClient } from '../../src/shared/http-client';
 import { useCores } from '../helpers/open-core';
 
@@ -50,8 +51,10 @@ describe.each([{ name: 'in-process' }, { name: 'http' }])('CatalogueApi contract
   it('reports the status of a new catalogue', async () => {
     const { api } = await connect();
     const status = await api.getStatus();
-    expect(status).toMatchObject({ name: 'catalogue', schemaVersion: 1, actor: null });
-    expect(status.counts).toEqual({ items: 0, persons: 0, places: 0, sources: 0, tags: 0, exhibitSets: 0 });
+    expect(status).toMatchObject({ name: 'catalogue', schemaVersion: 2, actor: null });
+    // The seeded vocabularies' tags (fate, act types, place types) are there from the start.
+    expect(status.counts).toEqual({ items: 0, persons: 0, places: 0, sources: 0, tags: expect.any(Number), exhibitSets: 0 });
+    expect(status.counts.tags).toBeGreaterThan(20);
   });
 
   it('saves the actor verbatim (Persian included) and announces the change', async () => {
@@ -81,11 +84,18 @@ describe.each([{ name: 'in-process' }, { name: 'http' }])('CatalogueApi contract
     expect(await api.search({ query: 'Evin' })).toEqual([]);
   });
 
-  it('verifies a fresh catalogue as intact', async () => {
-    const { api } = await connect();
-    const report = await api.verify();
-    expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.name)).toEqual(['database integrity', 'database references', 'vault files (0)', 'unrecorded vault files (0)', 'custody log chain']);
+  it('verifies a fresh catalogue as intact, as a job whose summary is the report', async () => {
+    const { api, events } = await connect();
+    const { jobId } = await api.verify();
+    const done = await vi.waitFor(() => {
+      const event = events.find((e) => e.type === 'job-progress' && e.jobId === jobId && e.state === 'done');
+      expect(event).toBeDefined();
+      return event as Extract<VigilEvent, { type: 'job-progress'; kind: 'verify' }>;
+    });
+    expect(done.kind).toBe('verify');
+    expect(done.summary!.ok).toBe(true);
+    expect(done.summary!.checks.map((c) => c.name)).toEqual(['database integrity', 'database references', 'vault files (0)', 'unrecorded vault files (0)', 'custody log chain']);
+    expect(done).toMatchObject({ done: 3, total: 3 });
   });
 
   it('imports a folder as a job, announces progress, and reads the item back', async () => {
@@ -100,7 +110,7 @@ describe.each([{ name: 'in-process' }, { name: 'http' }])('CatalogueApi contract
     expect(item).toMatchObject({ ref: 'ITM-000001', originalName: 'evin.png', mime: 'image/png', kind: 'photo' });
     expect(item.custody.map((c) => c.action)).toEqual(['acquired', 'hash-computed', 'metadata-extracted']);
     expect((await api.listItems({ kind: 'document' })).total).toBe(0);
-    expect((await rejection(api.getItem({ id: 99 }))).code).toBe('NOT_FOUND');
+    expect((await rejection(api.getItem({ id: 99 as ItemId }))).code).toBe('NOT_FOUND');
     expect(await api.cancelJob({ jobId: 'no-such-job' })).toEqual({ cancelled: false });
     expect((await rejection(api.importUploads({ uploadIds: ['not-a-uuid'] }))).code).toBe('INVALID_ARGUMENT');
   });

@@ -6,6 +6,8 @@ import type { Core } from '../../src/core/api/core-types';
 import { useTempDirs } from './temp-dir';
 
 export const TEST_WORKSTATION = '00000000-0000-4000-8000-000000000001';
+/** Tests act as this archivist unless they pass `actor: undefined` to see what happens without one. */
+export const TEST_ACTOR = { name: 'Test Archivist', organisation: 'Test Archive' };
 
 export function useCores() {
   const tempDir = useTempDirs();
@@ -18,6 +20,8 @@ export function useCores() {
     async openCore(options: Partial<CreateCoreOptions> = {}): Promise<Core> {
       const core = await createCore({
         catalogueDir: options.catalogueDir ?? join(tempDir('vigil-cat'), 'catalogue'),
+        create: true,
+        actor: TEST_ACTOR,
         workstationId: TEST_WORKSTATION,
         appVersion: '0.0.0-test',
         timeZone: 'Asia/Tehran',

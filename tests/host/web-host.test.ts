@@ -86,7 +86,7 @@ describe('web host', () => {
       rawRequest(port, path, { method: 'POST', body, headers: { ...auth, 'content-type': type } });
     const ok = await post('/rpc/getStatus', 'null');
     expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { schemaVersion: 1 } });
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { schemaVersion: 2 } });
     expect(JSON.parse((await post('/rpc/setActor', '{"name":""}')).body)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect(JSON.parse((await post('/rpc/dropEverything', '{}')).body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await post('/rpc/getStatus', '{not json')).status).toBe(400);

@@ -33,7 +33,14 @@ function fakeCore(): Core {
     resolveMedia: vi.fn(() => {
       throw new CatalogueError('NOT_FOUND', 'none');
     }),
+    resolveDownload: vi.fn(() => {
+      throw new CatalogueError('NOT_FOUND', 'none');
+    }),
     importPaths: vi.fn(),
+    importPersonsCsv: vi.fn(),
+    previewPersonsCsv: vi.fn(),
+    exportPersons: vi.fn(),
+    verify: vi.fn(),
     stageUpload: vi.fn(),
     idle: vi.fn(async () => {}),
     close: vi.fn(async () => {}),
@@ -150,6 +157,8 @@ describe('runApp', () => {
     expect(d.loadWorkstationId).toHaveBeenCalledWith(userData);
     expect(d.createCore).toHaveBeenCalledWith({
       catalogueDir: join(userData, 'catalogue'),
+      // Its own default catalogue is made on first run.
+      create: true,
       workstationId: 'ws-1',
       appVersion: '9.8.7',
     });
@@ -185,7 +194,8 @@ describe('runApp', () => {
     const binding = join(dir, 'electron', 'better_sqlite3.node');
     const d = deps(fake, { env: { VIGIL_CATALOGUE: '/evidence/cat', VIGIL_SQLITE_BINDING: binding }, files: [binding] });
     await runApp(d.value);
-    expect(d.createCore).toHaveBeenCalledWith(expect.objectContaining({ catalogueDir: '/evidence/cat', nativeBinding: binding }));
+    // A catalogue named in the environment must exist already: the app never creates one by accident.
+    expect(d.createCore).toHaveBeenCalledWith(expect.objectContaining({ catalogueDir: '/evidence/cat', create: false, nativeBinding: binding }));
   });
 
   it('falls back to the start script build in development when the named binding is missing', async () => {

@@ -5,14 +5,29 @@
  */
 import type { CatalogueApi } from '../../shared/api';
 import type { MediaVariant } from '../../shared/client';
-import type { ImportSummary, VigilEvent } from '../../shared/dto';
+import type {
+  ImportSummary,
+  JobProgress,
+  PersonFilter,
+  PersonsCsvMapping,
+  PersonsCsvPreview,
+  PersonsExportSummary,
+  PersonsImportSummary,
+  VerifyReport,
+  VigilEvent,
+} from '../../shared/dto';
 import type { Readable } from 'node:stream';
 import type { ImportOptions } from '../ingest/import-service';
 import type { ApiResult } from '../../shared/errors';
 
 export interface CoreOptions {
-  /** The catalogue folder; created if missing. */
+  /** The catalogue folder. It must hold a catalogue unless `create` is set. */
   catalogueDir: string;
+  /**
+   * Create the catalogue if the folder does not exist or is empty (`vigil init`, the desktop app's own default
+   * catalogue). Without it, a folder that is not a catalogue is refused and nothing is written there.
+   */
+  create?: boolean;
   /** This workstation's random id, recorded with every custody event (see `loadWorkstationId`). Hosts always
    *  pass it; without it events are recorded as from an unregistered workstation. */
   workstationId?: string;
@@ -34,7 +49,19 @@ export interface MediaFile {
   size: number;
 }
 
+/** A finished export waiting for a browser to download it (GET /download/<id>). */
+export interface DownloadFile extends MediaFile {
+  /** The name to offer in the save dialog. */
+  fileName: string;
+}
+
 export type Dispatch = (method: string, args: unknown) => Promise<ApiResult<unknown>>;
+
+/** Long work the CLI runs in the foreground, with its own progress bar and cancel (Ctrl+C). */
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: JobProgress) => void;
+}
 
 export interface Core {
   readonly catalogueDir: string;
@@ -44,8 +71,15 @@ export interface Core {
   onEvent(listener: (event: VigilEvent) => void): () => void;
   /** Finds the file behind `/media/<id>/<variant>`; throws CatalogueError NOT_FOUND when there is none. */
   resolveMedia(itemId: number, variant: MediaVariant): MediaFile;
+  /** Finds a finished browser export by its id; throws CatalogueError NOT_FOUND when there is none. */
+  resolveDownload(downloadId: string): DownloadFile;
   /** Imports files and folders and resolves with the summary: the CLI's path (the UI's is api.importPaths). */
   importPaths(paths: readonly string[], options?: ImportOptions): Promise<ImportSummary>;
+  /** The CLI's CSV import and export, and verify, run in the foreground with progress. */
+  importPersonsCsv(path: string, options?: RunOptions & { mapping?: PersonsCsvMapping }): Promise<PersonsImportSummary>;
+  previewPersonsCsv(path: string): Promise<PersonsCsvPreview>;
+  exportPersons(path: string, options?: RunOptions & { filter?: PersonFilter }): Promise<PersonsExportSummary>;
+  verify(options?: RunOptions): Promise<VerifyReport>;
   /** Receives one browser upload for a later `importUploads` (the web host's POST /upload); returns its id. */
   stageUpload(body: Readable, info: { name: string; modifiedAt: string | null }): Promise<string>;
   /** Resolves when no job is running and no preview is waiting. */

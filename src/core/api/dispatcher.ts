@@ -3,7 +3,7 @@
  * arguments with the method's zod schema, calls the implementation, and returns a result value. Errors never
  * escape as exceptions; unexpected ones become INTERNAL without internals leaking to the page.
  */
-import { isApiMethod, type CatalogueApi } from '../../shared/api';
+import { isApiMethod, type ApiMethod, type CatalogueApi } from '../../shared/api';
 import { apiSchemas } from '../../shared/api-schemas';
 import { CatalogueError, type ApiResult } from '../../shared/errors';
 import type { Dispatch } from './core-types';
@@ -17,7 +17,11 @@ function describeIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>
 
 export function createDispatcher(
   api: CatalogueApi,
-  options: { onInternalError?: (method: string, error: unknown) => void } = {},
+  options: {
+    onInternalError?: (method: string, error: unknown) => void;
+    /** Runs after validation and before the call; a CatalogueError it throws is the answer (e.g. ACTOR_REQUIRED). */
+    beforeCall?: (method: ApiMethod) => void;
+  } = {},
 ): Dispatch {
   return async (method: string, args: unknown): Promise<ApiResult<unknown>> => {
     if (typeof method !== 'string' || !isApiMethod(method)) {
@@ -31,6 +35,7 @@ export function createDispatcher(
       };
     }
     try {
+      options.beforeCall?.(method);
       const call = api[method] as (a: unknown) => Promise<unknown>;
       const value = await call.call(api, parsed.data);
       return { ok: true, value };

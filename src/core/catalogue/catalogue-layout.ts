@@ -1,5 +1,5 @@
 /** The folders and files of a catalogue on disk (DESIGN.md §3). */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { derivedTempDir } from '../vault/vault-paths';
 
@@ -16,6 +16,8 @@ export interface CatalogueLayout {
   vaultTemp: string;
   /** Previews being written (see make-previews.ts). */
   derivedTemp: string;
+  /** Exports waiting to be downloaded by a browser; removed at the next open. */
+  exports: string;
   lock: string;
 }
 
@@ -31,6 +33,7 @@ export function catalogueLayout(dir: string): CatalogueLayout {
     staging: join(root, 'staging'),
     vaultTemp: join(root, 'vault', '.tmp'),
     derivedTemp: derivedTempDir(join(root, 'derived')),
+    exports: join(root, 'derived', 'exports'),
     lock: join(root, 'catalogue.lock'),
   };
 }
@@ -39,4 +42,14 @@ export function ensureCatalogueFolders(layout: CatalogueLayout): void {
   for (const dir of [layout.root, layout.vault, layout.derived, layout.backups]) {
     mkdirSync(dir, { recursive: true });
   }
+}
+
+/** What is at a catalogue path: a catalogue, nothing yet (or an empty folder), or something else. */
+export type CatalogueState = 'catalogue' | 'empty' | 'not-a-catalogue' | 'a-file';
+
+export function catalogueState(layout: CatalogueLayout): CatalogueState {
+  if (!existsSync(layout.root)) return 'empty';
+  if (!statSync(layout.root).isDirectory()) return 'a-file';
+  if (existsSync(layout.database)) return 'catalogue';
+  return readdirSync(layout.root).length === 0 ? 'empty' : 'not-a-catalogue';
 }

@@ -2,13 +2,20 @@
  * The hash-chained custody log (DESIGN.md §7). Each row's hash is the SHA-256 of the canonical JSON
  * (RFC 8785, via `canonicalize`) of the row without its own hash, previous row's hash included, so editing,
  * removing or reordering any row breaks the chain at that row and `verifyChain` names it.
+ *
+ * Every change has a named actor: an append without one is refused (ACTOR_REQUIRED) and its transaction rolls
+ * back, so no record can change anonymously, whichever path it took. Only the catalogue's own automatic steps
+ * (its creation, a schema update) are recorded without a person, under SYSTEM_ACTOR.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { CustodyRepository, CustodyRow } from '../repositories/custody-repository';
+import { CatalogueError } from '../../shared/errors';
+import type { CustodyRepository, CustodyRow } from './custody-repository';
 
 export const GENESIS_HASH = '0'.repeat(64);
 export const TOOL_NAME = 'Vigil';
+/** The actor of steps Vigil takes by itself when no person has been named (creating the catalogue, migrating it). */
+export const SYSTEM_ACTOR = 'Vigil (automatic step)';
 
 export interface CustodyContext {
   catalogueId: string;
@@ -16,17 +23,23 @@ export interface CustodyContext {
   toolVersion: string;
   timeZone: string;
   now: () => Date;
-  /** Who is acting now; read at each append because the archivist can change it. */
-  actor: () => { name: string; organisation: string | null };
+  /** Who is acting now, or null if nobody has said; read at each append because the archivist can change it. */
+  actor: () => { name: string; organisation: string | null } | null;
 }
 
 export interface CustodyEventInput {
   action: string;
   targetType?: string | null;
   targetRef?: string | null;
+  /** The target record's global id. */
+  targetGlobalId?: string | null;
+  /** Further records the event is about (a link's ends, a tagged record's tag): found in their histories too. */
+  mentions?: ReadonlyArray<string | null | undefined>;
   sha256Before?: string | null;
   sha256After?: string | null;
   details?: Record<string, unknown>;
+  /** An automatic step of Vigil's own, allowed before anyone is named. */
+  system?: boolean;
 }
 
 /**
@@ -59,12 +72,24 @@ export interface ChainProblem {
   problem: string;
 }
 
+export function actorRequiredError(): CatalogueError {
+  return new CatalogueError(
+    'ACTOR_REQUIRED',
+    'Nothing was changed: Vigil records who makes every change, and nobody has said who is cataloguing yet.',
+  );
+}
+
 export function createCustodyLog(repo: CustodyRepository, context: CustodyContext) {
+  /** The change the events appended now belong to (set by `inChange`; transactions never await, so one at a time). */
+  let currentChange: { id: string; events: number } | null = null;
+
   return {
     /** Appends one event. Call inside the service's transaction so the event and the change land together. */
     append(input: CustodyEventInput): CustodyRow {
+      const person = context.actor();
+      if (!person && !input.system) throw actorRequiredError();
+      const actor = person ?? { name: SYSTEM_ACTOR, organisation: null };
       const previous = repo.head();
-      const actor = context.actor();
       const withoutHash: Omit<CustodyRow, 'hash'> = wellFormed({
         seq: (previous?.seq ?? 0) + 1,
         at: context.now().toISOString(),
@@ -76,6 +101,9 @@ export function createCustodyLog(repo: CustodyRepository, context: CustodyContex
         action: input.action,
         targetType: input.targetType ?? null,
         targetRef: input.targetRef ?? null,
+        // Present only when set, so rows written before schema 2 hash exactly as they did.
+        ...(input.targetGlobalId ? { targetGlobalId: input.targetGlobalId } : {}),
+        ...(currentChange ? { changeId: currentChange.id } : {}),
         sha256Before: input.sha256Before ?? null,
         sha256After: input.sha256After ?? null,
         tool: TOOL_NAME,
@@ -84,8 +112,32 @@ export function createCustodyLog(repo: CustodyRepository, context: CustodyContex
         prevHash: previous?.hash ?? GENESIS_HASH,
       });
       const row = { ...withoutHash, hash: hashWellFormedRow(withoutHash) };
-      repo.insert(row);
+      const mentions = new Set<string>();
+      for (const id of [input.targetGlobalId, ...(input.mentions ?? [])]) if (id) mentions.add(id);
+      repo.insert(row, [...mentions]);
+      if (currentChange) currentChange.events += 1;
       return row;
+    },
+
+    /**
+     * Runs `fn` (a synchronous transaction body) as one change: every event it appends carries the same new
+     * change id, which `undo` takes. The id is returned only if `fn` appended anything.
+     */
+    inChange<T>(fn: () => T): { value: T; changeId: string | null } {
+      if (currentChange) return { value: fn(), changeId: currentChange.id };
+      const change = { id: randomUUID(), events: 0 };
+      currentChange = change;
+      try {
+        const value = fn();
+        return { value, changeId: change.events > 0 ? change.id : null };
+      } finally {
+        currentChange = null;
+      }
+    },
+
+    /** Throws ACTOR_REQUIRED now when nobody is named, before any work starts (an import, a CSV file). */
+    requireActor(): void {
+      if (!context.actor()) throw actorRequiredError();
     },
 
     head(): { seq: number; hash: string } {
@@ -93,7 +145,7 @@ export function createCustodyLog(repo: CustodyRepository, context: CustodyContex
     },
 
     /** Walks the whole chain; every row that does not follow from the one before is named. */
-    verifyChain(): ChainProblem[] {
+    verifyChain(onRow?: (seq: number) => void): ChainProblem[] {
       const problems: ChainProblem[] = [];
       let expectedPrev = GENESIS_HASH;
       let expectedSeq = 1;
@@ -109,8 +161,13 @@ export function createCustodyLog(repo: CustodyRepository, context: CustodyContex
         if (hashCustodyRow(rest) !== hash) problems.push({ seq: row.seq, problem: 'its content no longer matches its hash' });
         expectedPrev = hash;
         expectedSeq = row.seq + 1;
+        onRow?.(row.seq);
       }
       return problems;
+    },
+
+    count(): number {
+      return repo.count();
     },
   };
 }

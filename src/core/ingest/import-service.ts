@@ -9,6 +9,7 @@
  * occurrence of the existing item, reported as a duplicate. Cancelling or a crash leaves every file either
  * fully imported or not at all.
  */
+import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ImportProblem, ImportProgress, ImportSummary, PreviewState } from '../../shared/dto';
@@ -17,7 +18,7 @@ import type { CustodyLog } from '../custody/custody-log';
 import type { Db } from '../db/open-database';
 import type { EventBus } from '../events/event-bus';
 import type { ExtractedMetadata } from '../metadata/metadata-types';
-import type { ItemsRepository } from '../repositories/items-repository';
+import type { ItemsRepository } from '../items/items-repository';
 import { vaultPath } from '../vault/vault-paths';
 import type { CopyWorkers } from './copy-workers';
 import { dispatchOrder } from './dispatch-order';
@@ -93,6 +94,7 @@ export function createImportService(deps: ImportDeps) {
       action: 'duplicate-seen',
       targetType: 'item',
       targetRef: formatRef('item', itemId),
+      targetGlobalId: items.globalIds([itemId]).get(itemId) ?? null,
       sha256Before: sha256,
       sha256After: sha256,
       details: { originalName: file.originalName, sourcePath: file.displayPath, modifiedAt: file.modifiedAt },
@@ -108,7 +110,9 @@ export function createImportService(deps: ImportDeps) {
         return { itemId: existing, duplicate: true };
       }
       const previewState: PreviewState = PREVIEWABLE.has(meta.kind) ? 'pending' : 'none';
+      const globalId = randomUUID();
       const itemId = items.insert({
+        globalId,
         sha256: copy.sha256,
         size: copy.size,
         mime: meta.mime,
@@ -132,6 +136,7 @@ export function createImportService(deps: ImportDeps) {
         action: 'acquired',
         targetType: 'item',
         targetRef: ref,
+        targetGlobalId: globalId,
         sha256After: copy.sha256,
         details: { originalName: file.originalName, sourcePath: file.displayPath, size: copy.size, modifiedAt: file.modifiedAt, createdAt: file.createdAt },
       });
@@ -139,6 +144,7 @@ export function createImportService(deps: ImportDeps) {
         action: 'hash-computed',
         targetType: 'item',
         targetRef: ref,
+        targetGlobalId: globalId,
         sha256After: copy.sha256,
         details: { algorithm: 'SHA-256', verifiedCopy: true },
       });
@@ -146,6 +152,7 @@ export function createImportService(deps: ImportDeps) {
         action: 'metadata-extracted',
         targetType: 'item',
         targetRef: ref,
+        targetGlobalId: globalId,
         sha256Before: copy.sha256,
         sha256After: copy.sha256,
         details: { mime: meta.mime, kind: meta.kind, sensitiveFields: meta.sensitive, warnings: meta.warnings },

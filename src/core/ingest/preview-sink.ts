@@ -4,7 +4,7 @@
  */
 import type { EventBus } from '../events/event-bus';
 import type { PreviewDone, PreviewQueue } from '../previews/preview-queue';
-import type { ItemsRepository } from '../repositories/items-repository';
+import type { ItemsRepository } from '../items/items-repository';
 import type { PreviewSink } from './import-service';
 
 export const PARTIAL_PREVIEW_NOTE = 'The file is damaged (for example truncated): its preview shows only what could be decoded.';

@@ -64,6 +64,11 @@ export function createUploadStaging(stagingDir: string) {
       return uploadId;
     },
 
+    /** A staged file, left staged (a CSV file is read for its preview, then imported). */
+    peek(uploadId: string): StagedUpload | null {
+      return staged.get(uploadId) ?? null;
+    },
+
     /** Hands over the staged files (removing them from the list); unknown ids are reported, not thrown. */
     take(uploadIds: readonly string[]): { files: StagedUpload[]; unknown: string[] } {
       const files: StagedUpload[] = [];

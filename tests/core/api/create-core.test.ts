@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ describe('createCore', () => {
     expect(status.name).toBe('new catalogue ایران');
     expect(status.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(status.catalogueId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(status.counts).toEqual({ items: 0, persons: 0, places: 0, sources: 0, tags: 0, exhibitSets: 0 });
+    expect(status.counts).toEqual({ items: 0, persons: 0, places: 0, sources: 0, tags: 29, exhibitSets: 0 });
     await core.close();
     expect(existsSync(join(dir, 'catalogue.lock'))).toBe(false);
 
@@ -102,7 +102,7 @@ describe('createCore', () => {
 
   it('records who acts: the saved actor, or the --actor override without saving it', async () => {
     const dir = join(tempDir(), 'cat');
-    const core = await openCore({ catalogueDir: dir });
+    const core = await openCore({ catalogueDir: dir, actor: undefined });
     await core.api.setActor({ name: 'Shirin Ebadi-Test', organisation: 'Test Archive' });
     expect((await core.api.getStatus()).actor).toEqual({ name: 'Shirin Ebadi-Test', organisation: 'Test Archive' });
     await core.close();
@@ -115,7 +115,7 @@ describe('createCore', () => {
     const rows = db.prepare('SELECT action, actor, time_zone, workstation_id, tool_version FROM custody_events ORDER BY seq').all();
     db.close();
     expect(rows).toEqual([
-      { action: 'catalogue-created', actor: '(not set)', time_zone: 'Asia/Tehran', workstation_id: '00000000-0000-4000-8000-000000000001', tool_version: '0.0.0-test' },
+      { action: 'catalogue-created', actor: 'Vigil (automatic step)', time_zone: 'Asia/Tehran', workstation_id: '00000000-0000-4000-8000-000000000001', tool_version: '0.0.0-test' },
       { action: 'settings-changed', actor: 'Shirin Ebadi-Test', time_zone: 'Asia/Tehran', workstation_id: '00000000-0000-4000-8000-000000000001', tool_version: '0.0.0-test' },
       { action: 'settings-changed', actor: 'Script Runner', time_zone: 'Asia/Tehran', workstation_id: '00000000-0000-4000-8000-000000000001', tool_version: '0.0.0-test' },
     ]);
@@ -129,6 +129,37 @@ describe('createCore', () => {
     off();
     await core.api.setActor({ name: 'C', organisation: 'D' });
     expect(seen).toEqual([{ type: 'catalogue-changed', what: ['settings'] }]);
+  });
+
+  it('opens only a catalogue: a mistyped path fails with a sentence and nothing is created there', async () => {
+    const missing = join(tempDir(), 'mistyped', 'path');
+    await expect(createCore({ catalogueDir: missing })).rejects.toThrow(/There is no Vigil catalogue at .*mistyped.*Nothing was created/);
+    expect(await codeOf(createCore({ catalogueDir: missing }))).toBe('NOT_FOUND');
+    expect(existsSync(join(tempDir(), 'mistyped'))).toBe(false);
+    expect(existsSync(missing)).toBe(false);
+
+    // An ordinary folder is left exactly as it was, whether asked to open it or to create a catalogue in it.
+    const ordinary = tempDir('documents');
+    writeFileSync(join(ordinary, 'letter.txt'), 'private');
+    expect(await codeOf(createCore({ catalogueDir: ordinary }))).toBe('NOT_FOUND');
+    expect(await codeOf(createCore({ catalogueDir: ordinary, create: true }))).toBe('CONFLICT');
+    expect(readdirSync(ordinary)).toEqual(['letter.txt']);
+  });
+
+  it('refuses every change while nobody is named as the actor, and changes nothing', async () => {
+    const core = await openCore({ actor: undefined });
+    const before = await core.api.listPersons();
+    const refusal = await codeOf(core.api.createPerson({ names: [{ name: 'Zahra Rezaei' }] }));
+    expect(refusal).toBe('ACTOR_REQUIRED');
+    // Through the dispatcher too (the path both transports take), before the method runs.
+    expect(await core.dispatch('createPlace', { type: 'prison', nameLatin: 'Evin' })).toMatchObject({ ok: false, error: { code: 'ACTOR_REQUIRED' } });
+    expect(await core.dispatch('importPaths', { paths: [tempDir()] })).toMatchObject({ ok: false, error: { code: 'ACTOR_REQUIRED' } });
+    await expect(core.importPaths([tempDir()])).rejects.toMatchObject({ code: 'ACTOR_REQUIRED' });
+    expect(await core.api.listPersons()).toEqual(before);
+    expect((await core.api.listPlaces()).total).toBe(0);
+    // Reading needs no actor; naming one lets the change through.
+    await core.api.setActor({ name: 'Maryam', organisation: 'Archive' });
+    expect((await core.api.createPerson({ names: [{ name: 'Zahra Rezaei' }] })).record.custody.at(-1)).toMatchObject({ actor: 'Maryam', actorOrganisation: 'Archive' });
   });
 
   it('resolves media only for items that exist', async () => {

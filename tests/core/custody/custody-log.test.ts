@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCustodyLog, GENESIS_HASH, hashCustodyRow } from '../../../src/core/custody/custody-log';
 import { migrate } from '../../../src/core/db/migrate';
-import { createCustodyRepository } from '../../../src/core/repositories/custody-repository';
+import { createCustodyRepository } from '../../../src/core/custody/custody-repository';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 describe('custody log', () => {

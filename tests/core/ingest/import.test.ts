@@ -52,7 +52,7 @@ describe('import', () => {
     expect(item.occurrences).toEqual([expect.objectContaining({ originalName: 'evin.jpg', sourcePath: join(src, 'evin.jpg') })]);
     expect(item.custody.map((c) => c.action)).toEqual(['acquired', 'hash-computed', 'metadata-extracted']);
     expect(item.custody.every((c) => c.sha256After === sha(photo))).toBe(true);
-    expect((await core.api.verify()).ok).toBe(true);
+    expect((await core.verify()).ok).toBe(true);
   });
 
   it('makes a thumbnail in the background and reports it', async () => {
@@ -133,7 +133,7 @@ describe('import', () => {
     const expectedImported = process.getuid?.() === 0 ? 6 : 5;
     expect(summary.imported).toBe(expectedImported);
     await core.idle();
-    expect((await core.api.verify()).ok).toBe(true);
+    expect((await core.verify()).ok).toBe(true);
   });
 
   it('numbers items in folder order although large and small files are copied in turns', async () => {
@@ -148,7 +148,7 @@ describe('import', () => {
     const rows = (await core.api.listItems({ limit: 100 })).rows;
     const byRef = [...rows].sort((a, b) => a.ref.localeCompare(b.ref)).map((r) => r.originalName);
     expect(byRef).toEqual(['p0.jpg', 'p1.jpg', 'p2.jpg', 'p3.jpg', 'p4.jpg', 's0.bin', 's1.bin']);
-    expect((await core.api.verify()).ok).toBe(true);
+    expect((await core.verify()).ok).toBe(true);
   });
 
   it('cancels between files: what was imported is complete, nothing half-done remains', async () => {
@@ -172,7 +172,7 @@ describe('import', () => {
     expect(total).toBe(summary.imported);
     const vaultFiles = readdirSync(join(dir, 'vault'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     expect(vaultFiles).toHaveLength(summary.imported);
-    expect((await core.api.verify()).ok).toBe(true);
+    expect((await core.verify()).ok).toBe(true);
   });
 
   it('cleans up a crashed import at the next open and finishes its previews', async () => {
@@ -211,7 +211,7 @@ describe('import', () => {
     const bytes = readFileSync(fileA);
     bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     writeFileSync(fileA, bytes);
-    const report = await core.api.verify();
+    const report = await core.verify();
     expect(report.ok).toBe(false);
     expect(report.checks.find((c) => c.name.startsWith('vault'))!.problems).toEqual([
       'ITM-000001: its original has changed (SHA-256 no longer matches the one recorded at intake)',
@@ -235,7 +235,7 @@ describe('import', () => {
     mkdirSync(join(wrongPath, '..'), { recursive: true });
     writeFileSync(wrongPath, 'not that content');
     writeFileSync(join(vault, 'notes <b>.txt'), 'x');
-    const report = await core.api.verify();
+    const report = await core.verify();
     expect(report.ok).toBe(true);
     const rel = (path: string) => path.slice(dir.length + 1).split(/[\\/]/).join('/');
     const check = report.checks.find((c) => c.name.startsWith('unrecorded vault files'))!;
@@ -251,7 +251,7 @@ describe('import', () => {
     // Importing the leftover's file again records it, and it is no longer reported.
     writeFileSync(join(src, 'b.jpg'), leftover);
     expect((await core.importPaths([src])).imported).toBe(1);
-    const after = (await core.api.verify()).checks.find((c) => c.name.startsWith('unrecorded vault files'))!;
+    const after = (await core.verify()).checks.find((c) => c.name.startsWith('unrecorded vault files'))!;
     expect(after.notes!.some((n) => n.startsWith(rel(leftoverPath)))).toBe(false);
   });
 
