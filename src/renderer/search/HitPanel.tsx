@@ -1,22 +1,13 @@
 import type { SearchHit } from '../../shared/dto';
-import type { ItemId } from '../../shared/ids';
+import type { ItemId, PersonId, PlaceId } from '../../shared/ids';
 import { ItemPanel } from '../items/ItemPanel';
-import { DetailField } from '../ui/DetailField';
-import { UserText } from '../ui/UserText';
+import { PersonPanel } from '../persons/PersonPanel';
+import { PlacePanel } from '../places/PlacePanel';
 
-const hitKinds = { item: 'Item', person: 'Person', place: 'Place' } as const;
-
-/** The right-hand panel for a search result opened with Enter: an item's in full, the others' label and reference. */
+/** The right-hand panel for a search result opened with Enter: the record's own panel, whatever its type. */
 export function HitPanel({ hit }: { hit: SearchHit }) {
-  // The id of a hit of type item is an item's id.
+  // A hit's id is the id of a record of its type.
   if (hit.type === 'item') return <ItemPanel key={hit.id} itemId={hit.id as ItemId} />;
-  return (
-    <>
-      <UserText as="h3" text={hit.label} className="detail-title" />
-      <dl className="detail-fields">
-        <DetailField label="Reference">{hit.ref}</DetailField>
-        <DetailField label="Record type">{hitKinds[hit.type]}</DetailField>
-      </dl>
-    </>
-  );
+  if (hit.type === 'person') return <PersonPanel key={hit.id} personId={hit.id as PersonId} />;
+  return <PlacePanel key={hit.id} placeId={hit.id as PlaceId} />;
 }

@@ -50,7 +50,7 @@ describe('search', () => {
   });
 
   it('moves through the results with the arrow keys and opens one with Enter', async () => {
-    const { user } = renderApp(data);
+    const { user, fake } = renderApp(data);
     const box = await openSearch(user);
     await user.type(box, 'iraj');
     const results = await screen.findByRole('listbox', { name: 'Search results' });
@@ -70,8 +70,9 @@ describe('search', () => {
 
     await user.keyboard('{Enter}');
     const details = screen.getByRole('complementary', { name: 'Record details' });
-    expect(within(details).getByRole('heading', { name: 'Iraj Mesdaghi' })).toBeInTheDocument();
-    expect(within(details).getByText('Person')).toBeInTheDocument();
+    // The person's own panel opens, with their full record.
+    expect(await within(details).findByRole('heading', { name: 'Iraj Mesdaghi' })).toBeInTheDocument();
+    expect(fake.api.getPerson).toHaveBeenCalledWith({ id: expect.any(Number) });
   });
 
   it('focuses the search box from anywhere with Ctrl+K, Cmd+K and /', async () => {

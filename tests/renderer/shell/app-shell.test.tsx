@@ -123,11 +123,11 @@ describe('lists and details', () => {
     const table = await screen.findByRole('table', { name: 'Persons in the catalogue' });
     const first = within(table).getAllByRole('button')[0]!;
     await user.click(first);
-    expect(within(details).getByRole('heading', { name: 'Ferhad Mostafavi' })).toBeInTheDocument();
+    expect(await within(details).findByRole('heading', { name: 'Ferhad Mostafavi' })).toBeInTheDocument();
     expect(within(details).getByText('Dastgerd')).toBeInTheDocument();
 
     await user.keyboard('{ArrowDown}');
-    expect(within(details).getByRole('heading', { name: 'فریده اکبرپور' })).toBeInTheDocument();
+    expect(await within(details).findByRole('heading', { name: 'فریده اکبرپور' })).toBeInTheDocument();
     expect(within(table).getAllByRole('row')[2]).toHaveAttribute('aria-current', 'true');
   });
 });
