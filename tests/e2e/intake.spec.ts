@@ -32,7 +32,12 @@ test('imports chosen files, summarises them, and shows the photo with its sensit
   });
 
   await page.goto(vigil.url);
-  await page.getByRole('region', { name: 'Who is cataloguing?' }).getByRole('button', { name: 'Not now' }).click();
+  // Nothing is imported anonymously: the archivist says who they are first.
+  const who = page.getByRole('region', { name: 'Who is cataloguing?' });
+  await who.getByLabel('Your name').fill('Maryam Rezaei');
+  await who.getByLabel('Organisation').fill('Archive of 1988');
+  await who.getByRole('button', { name: 'Save' }).click();
+  await expect(who).toBeHidden();
   await page.locator('input[data-vigil-intake=files]').setInputFiles([photo, join(source, 'scan.png'), join(source, 'empty.jpg')]);
 
   const summary = page.getByRole('dialog', { name: 'Import summary' });

@@ -1,29 +1,22 @@
 /**
  * Persian and Latin records side by side: names render right-to-left where they are Persian, hostile text
- * stays text, and search finds a record by either script. Records are seeded straight into the database
- * because the person import arrives with a later issue.
+ * stays text, and search finds a record by either script. Records are made through the host's contract, as
+ * the page makes them.
  */
-import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { startVigilWeb, type RunningVigil } from './vigil-web';
 
 let vigil: RunningVigil;
 test.beforeEach(async () => {
-  vigil = await startVigilWeb({
-    seed(file) {
-      const db = new Database(file);
-      const t = '2026-11-27T10:00:00Z';
-      db.prepare("INSERT INTO places (type, name_fa, name_latin, created_at, updated_at) VALUES ('prison', 'زندان اوین', 'Evin Prison', ?, ?)").run(t, t);
-      const person = db.prepare("INSERT INTO persons (prison_id, fate, death_date, created_at, updated_at) VALUES (?, 'executed', ?, ?, ?)");
-      const name = db.prepare("INSERT INTO person_names (person_id, name, script, is_preferred) VALUES (?, ?, ?, 1)");
-      person.run(1, JSON.stringify({ original: 'مرداد ۱۳۶۷', calendar: 'persian', edtf: '1988-07-23/1988-08-22' }), t, t);
-      name.run(1, 'محمد رضایی', 'persian');
-      name.run(1, 'Mohammad Rezaei', 'latin');
-      person.run(null, null, t, t);
-      name.run(2, '<img src=x onerror="document.title=\'pwned\'">', 'latin');
-      db.close();
-    },
+  vigil = await startVigilWeb({ actor: { name: 'E2E Archivist', organisation: 'Tests' } });
+  const evin = await vigil.rpc<{ record: { id: number } }>('createPlace', { type: 'prison', nameFa: 'زندان اوین', nameLatin: 'Evin Prison' });
+  const person = await vigil.rpc<{ record: { id: number } }>('createPerson', {
+    names: [{ name: 'محمد رضایی' }, { name: 'Mohammad Rezaei' }],
+    fate: 'executed',
+    deathDate: 'مرداد ۱۳۶۷',
   });
+  await vigil.rpc('createLink', { type: 'person-detained-at', personId: person.record.id, placeId: evin.record.id });
+  await vigil.rpc('createPerson', { names: [{ name: '<img src=x onerror="document.title=\'pwned\'">' }] });
 });
 test.afterEach(async () => {
   await vigil.stop();
@@ -31,7 +24,6 @@ test.afterEach(async () => {
 
 test('lists persons with Persian names right-to-left and hostile names as text', async ({ page }, testInfo) => {
   await page.goto(vigil.url);
-  await page.getByRole('region', { name: 'Who is cataloguing?' }).getByRole('button', { name: 'Not now' }).click();
   await page.getByRole('navigation').getByRole('button', { name: 'Persons', exact: true }).click();
   const table = page.getByRole('table', { name: 'Persons in the catalogue' });
   const persian = table.getByText('محمد رضایی');

@@ -1,7 +1,7 @@
 /** `init`, `actor`, `verify` and `web`: the catalogue itself. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { VerifyReport } from '../../shared/dto';
 import { CatalogueError } from '../../shared/errors';
 import { startWebHost } from '../../host/web-host';
@@ -62,10 +62,13 @@ export function registerCatalogueCommands(program: Command, ctx: CliContext, cli
     .command('set')
     .description('save who is cataloguing: recorded with every change from now on (the change itself is logged)')
     .argument('<name>', 'your name as it should appear in the custody log')
-    .addOption(new Option('--organisation <org>', 'your organisation').makeOptionMandatory())
-    .action(async (name: string, opts: { organisation: string }) => {
+    // --organisation is the program's own option (it also goes with --actor), read from there.
+    .usage('NAME --organisation ORG')
+    .action(async (name: string) => {
+      const { organisation } = program.opts<GlobalOptions>();
+      if (!organisation) throw usageError('Give your organisation too: vigil actor set NAME --organisation ORG');
       await cli.withCore(async (core) => {
-        const saved = await core.api.setActor({ name, organisation: opts.organisation });
+        const saved = await core.api.setActor({ name, organisation });
         ctx.stdout.write(`Changes are now recorded as made by ${terminalText(saved.name)} (${terminalText(saved.organisation)}).\n`);
       });
     });
