@@ -2,6 +2,8 @@
  * The CatalogueApi, implemented once over the services (DESIGN.md §2). Each method only translates the
  * contract's arguments for a service; the rules live in the services.
  */
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CatalogueApi } from '../../shared/api';
 import type { PersonsExportSummary } from '../../shared/dto';
@@ -153,18 +155,21 @@ export function createCatalogueApi(deps: ApiDeps): CatalogueApi {
     async exportPersons(args) {
       deps.custody.requireActor();
       const filter = args?.filter ?? {};
-      let downloadId: string | null = null;
+      // Without a path (a browser), the file is kept for download under an id of its own, fixed before the job starts.
+      const downloadId = args?.path ? null : randomUUID();
       const jobId = deps.jobs.start('persons-export', async (signal, report): Promise<PersonsExportSummary> => {
-        // Without a path (a browser), the file is kept for download under the job's id.
-        const path = args?.path ?? join(deps.layout.exports, `${downloadId}.csv`);
-        const { rows, cancelled } = await deps.csv.exportFile(path, { filter, signal, onProgress: report });
-        if (!args?.path && !cancelled) {
-          const day = deps.now().toISOString().slice(0, 10);
-          deps.downloads.set(downloadId!, { path, fileName: `vigil-persons-${day}.csv` });
+        let path = args?.path;
+        if (!path) {
+          await mkdir(deps.layout.exports, { recursive: true });
+          path = join(deps.layout.exports, `${downloadId}.csv`);
         }
-        return { rows, cancelled, downloadId: args?.path || cancelled ? null : downloadId, path: args?.path ?? null };
+        const { rows, cancelled } = await deps.csv.exportFile(path, { filter, signal, onProgress: report });
+        if (downloadId && !cancelled) {
+          const day = deps.now().toISOString().slice(0, 10);
+          deps.downloads.set(downloadId, { path, fileName: `vigil-persons-${day}.csv` });
+        }
+        return { rows, cancelled, downloadId: cancelled ? null : downloadId, path: args?.path ?? null };
       });
-      downloadId = jobId;
       return { jobId };
     },
 

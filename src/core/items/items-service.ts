@@ -32,7 +32,8 @@ function flatten(patch: ItemPatch): Record<string, unknown> {
     acquisitionSourceId: patch.acquisition?.sourceId,
     acquiredBy: patch.acquisition?.acquiredBy,
     acquisitionMethod: patch.acquisition?.method,
-    acquiredDate: patch.acquisition?.date,
+    // A blank date is no date: recorded (and compared) as null.
+    acquiredDate: typeof patch.acquisition?.date === 'string' && patch.acquisition.date.trim() === '' ? null : patch.acquisition?.date,
   };
 }
 
@@ -81,7 +82,8 @@ export function createItemsService(
         acquisitionSourceId: next.acquisitionSourceId as ItemEditable['acquisitionSourceId'],
         acquiredBy: next.acquiredBy as string | null,
         acquisitionMethod: next.acquisitionMethod as string | null,
-        acquiredDate: readDate(next.acquiredDate as string | null, 'Acquisition date'),
+        // Read only when it changed: a date stored as it came (from an older catalogue) stays as it was.
+        acquiredDate: 'acquiredDate' in diff.after ? readDate(next.acquiredDate as string | null, 'Acquisition date') : editable.acquiredDate,
       },
       ctx.now(),
     );

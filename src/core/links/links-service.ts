@@ -8,7 +8,7 @@ import type { Changed, LinkInput, LinkPatch, LinkView } from '../../shared/dto';
 import { CatalogueError } from '../../shared/errors';
 import { formatRef, type LinkId, type PersonId, type PlaceId, type SourceId } from '../../shared/ids';
 import { fieldDiff, undoEdit } from '../changes/field-diff';
-import { changedSince, notFound, type RecordContext } from '../changes/record-context';
+import { changedSince, notFound, UNDONE_REASON, type RecordContext } from '../changes/record-context';
 import type { ItemsRepository } from '../items/items-repository';
 import type { PersonsRepository } from '../persons/persons-repository';
 import type { PlacesRepository } from '../places/places-repository';
@@ -51,32 +51,35 @@ export function createLinksService(
     return link;
   };
 
-  /** The reference and global id of a live record a link may point to; refuses a missing or deleted one. */
-  function endOf(kind: 'item' | 'person' | 'place', id: number): { ref: string; globalId: string } {
+  /**
+   * The reference and global id of a record a link points to. A new (or restored) link needs a live end and
+   * refuses a missing or deleted one; an existing link can still be edited or removed after an end was deleted.
+   */
+  function endOf(kind: 'item' | 'person' | 'place', id: number, live: boolean): { ref: string; globalId: string } {
     const ref = formatRef(kind, id);
     if (kind === 'item') {
-      const globalId = deps.items.fileInfo(id) ? deps.items.globalIds([id]).get(id) : undefined;
+      const globalId = !live || deps.items.fileInfo(id) ? deps.items.globalIds([id]).get(id) : undefined;
       if (!globalId) throw notFound(`item ${ref}`);
       return { ref, globalId };
     }
     const record = kind === 'person' ? deps.persons.get(id) : deps.places.get(id);
     if (!record) throw notFound(`${kind} ${ref}`);
-    if (record.deletedAt) throw new CatalogueError('CONFLICT', `${ref} is deleted: restore it before linking to it.`);
+    if (live && record.deletedAt) throw new CatalogueError('CONFLICT', `${ref} is deleted: restore it before linking to it.`);
     return { ref, globalId: record.globalId };
   }
 
-  function ends(link: Pick<LinkColumns, 'shape' | 'itemId' | 'personId' | 'placeId' | 'relatedItemId' | 'relatedPersonId'>) {
+  function ends(link: Pick<LinkColumns, 'shape' | 'itemId' | 'personId' | 'placeId' | 'relatedItemId' | 'relatedPersonId'>, live = true) {
     switch (link.shape) {
       case 'item-person':
-        return [endOf('item', link.itemId!), endOf('person', link.personId!)] as const;
+        return [endOf('item', link.itemId!, live), endOf('person', link.personId!, live)] as const;
       case 'item-place':
-        return [endOf('item', link.itemId!), endOf('place', link.placeId!)] as const;
+        return [endOf('item', link.itemId!, live), endOf('place', link.placeId!, live)] as const;
       case 'person-place':
-        return [endOf('person', link.personId!), endOf('place', link.placeId!)] as const;
+        return [endOf('person', link.personId!, live), endOf('place', link.placeId!, live)] as const;
       case 'person-person':
-        return [endOf('person', link.personId!), endOf('person', link.relatedPersonId!)] as const;
+        return [endOf('person', link.personId!, live), endOf('person', link.relatedPersonId!, live)] as const;
       case 'item-item':
-        return [endOf('item', link.itemId!), endOf('item', link.relatedItemId!)] as const;
+        return [endOf('item', link.itemId!, live), endOf('item', link.relatedItemId!, live)] as const;
     }
   }
 
@@ -144,7 +147,7 @@ export function createLinksService(
     if (!diff) return current;
     const next = { ...editable(current), ...diff.after } as Pick<LinkColumns, 'certainty' | 'sourceId' | 'note' | 'relationship'>;
     links.update(id, next, ctx.now());
-    const [from, to] = ends(current);
+    const [from, to] = ends(current, false);
     ctx.custody.append({ action: 'link-edited', targetType: 'link', targetGlobalId: current.globalId, mentions: [from.globalId, to.globalId], details: { ...diff, ...extra } });
     return require(id);
   }
@@ -153,7 +156,7 @@ export function createLinksService(
     const link = require(id);
     if (link.deletedAt) return link;
     links.setDeleted(id, ctx.now(), reason, ctx.now());
-    const [from, to] = ends(link);
+    const [from, to] = ends(link, false);
     ctx.custody.append({ action: 'unlinked', targetType: 'link', targetGlobalId: link.globalId, mentions: [from.globalId, to.globalId], details: { reason, link: snapshot(link, from, to), ...extra } });
     return require(id);
   }
@@ -169,14 +172,18 @@ export function createLinksService(
   }
 
   const idOf = (globalId: string) => links.byGlobalId(globalId)?.id ?? null;
-  const find = (globalId: string | undefined) => {
+  /** The link an event is about; with `leftDeleted`, it must still be deleted (or live) as the event left it. */
+  const find = (globalId: string | undefined, leftDeleted?: boolean) => {
     const id = globalId ? idOf(globalId) : null;
     if (id === null) throw notFound('link');
+    if (leftDeleted !== undefined && (require(id).deletedAt !== null) !== leftDeleted) {
+      throw changedSince('The link', leftDeleted ? 'it was made again since' : 'it was removed since');
+    }
     return id;
   };
-  ctx.undoers.set('link:linked', (event, undoOf) => remove(find(event.targetGlobalId), 'Undone', { undoOf }));
-  ctx.undoers.set('link:relinked', (event, undoOf) => remove(find(event.targetGlobalId), 'Undone', { undoOf }));
-  ctx.undoers.set('link:unlinked', (event, undoOf) => restore(find(event.targetGlobalId), { undoOf }));
+  ctx.undoers.set('link:linked', (event, undoOf) => remove(find(event.targetGlobalId, false), UNDONE_REASON, { undoOf }));
+  ctx.undoers.set('link:relinked', (event, undoOf) => remove(find(event.targetGlobalId, false), UNDONE_REASON, { undoOf }));
+  ctx.undoers.set('link:unlinked', (event, undoOf) => restore(find(event.targetGlobalId, true), { undoOf }));
   ctx.undoers.set('link:link-edited', (event, undoOf) => {
     const link = require(find(event.targetGlobalId));
     undoEdit('The link', editable(link), event.details, (before) => update(link.id, before as LinkPatch, { undoOf }), changedSince);

@@ -76,9 +76,11 @@ export function createPersonsService(
     return person;
   };
 
+  /** The source cited for each fact, by fact in a fixed order, so two states compare equal when they cite the same. */
   function factSources(id: number): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const c of deps.sources.citations('person', id)) out[c.field] = c.sourceId;
+    const cited = deps.sources.citations('person', id).sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
+    for (const c of cited) out[c.field] = c.sourceId;
     return out;
   }
 
@@ -129,8 +131,15 @@ export function createPersonsService(
     };
   }
 
-  /** Inside a change: a new person with their names (the first of each script preferred unless one is marked). */
-  function create(input: PersonInput, extra: Record<string, unknown> = {}, options: { externalRef?: string | null; importRowJson?: string | null; importColumns?: Array<string | null> } = {}): PersonRecord {
+  /**
+   * Inside a change: a new person with their names (the first of each script preferred unless one is marked).
+   * `options.factSources` cites a source for facts of the new person in the same event (the CSV import).
+   */
+  function create(
+    input: PersonInput,
+    extra: Record<string, unknown> = {},
+    options: { externalRef?: string | null; importRowJson?: string | null; importColumns?: Array<string | null>; factSources?: Partial<Record<PersonFact, SourceId>> } = {},
+  ): PersonRecord {
     if (input.names.length === 0) throw new CatalogueError('INVALID_ARGUMENT', 'A person needs at least one name.');
     const roles = checkRoles(input.roles ?? ['victim'])!;
     const columns = columnsOf(input);
@@ -162,6 +171,9 @@ export function createPersonsService(
       if (preferred) preferredScripts.add(fields.script);
       added.push(names.get(names.insert({ ...fields, preferred }))!);
     });
+    const cited = Object.entries(options.factSources ?? {}).filter((e): e is [string, SourceId] => e[1] !== null && e[1] !== undefined);
+    for (const sourceId of new Set(cited.map(([, s]) => s))) checkSource(sourceId);
+    for (const [fact, sourceId] of cited) deps.sources.setCitation('person', id, fact, sourceId, randomUUID(), ctx.now());
     const person = require(id);
     const after = state(person);
     ctx.custody.append({
@@ -181,6 +193,10 @@ export function createPersonsService(
     if (person.deletedAt && !extra.undoOf) throw new CatalogueError('CONFLICT', `${person.ref} is deleted: restore it before changing it.`);
     const current = state(person);
     const next: PersonState = { ...patch };
+    // A blank date is no date: recorded (and compared) as null, as create stores it.
+    for (const field of Object.keys(DATE_FIELDS) as Array<keyof typeof DATE_FIELDS>) {
+      if (typeof patch[field] === 'string' && patch[field].trim() === '') next[field] = null;
+    }
     if (patch.roles !== undefined) next.roles = checkRoles(patch.roles);
     if (patch.factSources !== undefined) {
       const merged: Record<string, number> = { ...(current.factSources as Record<string, number>) };
@@ -189,7 +205,7 @@ export function createPersonsService(
         if (sourceId === null || sourceId === undefined) delete merged[fact];
         else merged[fact] = sourceId;
       }
-      next.factSources = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)));
+      next.factSources = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     }
     const diff = fieldDiff(current, next);
     if (!diff) {
@@ -238,33 +254,65 @@ export function createPersonsService(
     persons.touch(person.id, ctx.now());
   }
 
-  function addName(personId: PersonId, input: NameInput, extra: Record<string, unknown> = {}, importColumn: string | null = null, restoreAs?: { id: number; globalId: string }): NameRecord {
+  /** A deleted person's names change only by undo: like its facts, it is restored before being changed. */
+  function requireLiveForNames(personId: number, extra: Record<string, unknown>): PersonRecord {
     const person = require(personId);
+    if (person.deletedAt && !extra.undoOf) throw new CatalogueError('CONFLICT', `${person.ref} is deleted: restore it before changing its names.`);
+    return person;
+  }
+
+  function addName(personId: PersonId, input: NameInput, extra: Record<string, unknown> = {}, importColumn: string | null = null, restoreAs?: { id: number; globalId: string }): NameRecord {
+    const person = requireLiveForNames(personId, extra);
     const fields = nameFields(personId, input, importColumn);
     const preferred = fields.preferred ?? !names.forPerson(personId).some((n) => n.script === fields.script);
+    const displaced = preferred ? displacedBy(personId, fields.script, null) : {};
     const id = names.insert({ ...fields, preferred, ...(restoreAs ? { globalId: restoreAs.globalId } : {}) }, restoreAs?.id ?? null);
     const name = names.get(id)!;
-    nameEvent('name-added', person, name, { name: nameSnapshot(name), ...extra });
+    nameEvent('name-added', person, name, { name: nameSnapshot(name), ...displaced, ...extra });
     return name;
+  }
+
+  /**
+   * The name that loses the preferred mark when another name of its script takes it (one per script), recorded in
+   * the event so that undo can give the mark back.
+   */
+  function displacedBy(personId: number, script: string, selfId: number | null): { unpreferred?: string } {
+    const previous = names.forPerson(personId).find((n) => n.script === script && n.preferred && n.id !== selfId);
+    return previous ? { unpreferred: previous.globalId } : {};
+  }
+
+  /** Undo's second half: the name an undone change took the preferred mark from gets it back, if none has it now. */
+  function givePreferredBack(details: Record<string, unknown>, undoOf: string): void {
+    const other = typeof details.unpreferred === 'string' ? names.byGlobalId(details.unpreferred) : null;
+    if (!other || names.forPerson(other.personId).some((n) => n.script === other.script && n.preferred)) return;
+    updateName(other.id, { preferred: true }, { undoOf });
   }
 
   function updateName(id: number, patch: NamePatch, extra: Record<string, unknown> = {}): NameRecord {
     const name = names.get(id);
     if (!name) throw notFound(`name ${id}`);
+    requireLiveForNames(name.personId, extra);
     checkSource(patch.sourceId);
     const current = { name: name.name, script: name.script, language: name.language, type: name.type, preferred: name.preferred, sourceId: name.sourceId };
-    const diff = fieldDiff(current, { ...patch });
+    const wanted: NamePatch = { ...patch };
+    // A name rewritten in another script moves to that script, unless the edit says which script it is in.
+    if (patch.name !== undefined && patch.script === undefined && detectScript(patch.name) !== detectScript(name.name)) {
+      wanted.script = detectScript(patch.name);
+    }
+    const diff = fieldDiff(current, { ...wanted });
     if (!diff) return name;
     const next = { ...name, ...(diff.after as Partial<NameRecord>) };
+    const displaced = next.preferred && (!name.preferred || next.script !== name.script) ? displacedBy(name.personId, next.script, id) : {};
     // A name taken out of the preferred slot leaves another of its script to be shown: the first one.
     names.update(id, next);
-    nameEvent('name-edited', require(name.personId), names.get(id)!, { ...diff, ...extra });
+    nameEvent('name-edited', require(name.personId), names.get(id)!, { ...diff, ...displaced, ...extra });
     return names.get(id)!;
   }
 
   function removeName(id: number, extra: Record<string, unknown> = {}): void {
     const name = names.get(id);
     if (!name) throw notFound(`name ${id}`);
+    requireLiveForNames(name.personId, extra);
     if (names.count(name.personId) <= 1) {
       throw new CatalogueError('CONFLICT', 'A person keeps at least one name: add another name before removing this one.');
     }
@@ -272,7 +320,7 @@ export function createPersonsService(
     nameEvent('name-removed', require(name.personId), name, { name: nameSnapshot(name), ...extra });
   }
 
-  registerLifecycleUndo(ctx, 'person', { idOf: (g) => persons.byGlobalId(g)?.id ?? null, remove, restore });
+  registerLifecycleUndo(ctx, 'person', { idOf: (g) => persons.byGlobalId(g)?.id ?? null, isDeleted: (id) => require(id).deletedAt !== null, remove, restore });
   ctx.undoers.set('person:record-edited', (event, undoOf) => {
     const person = persons.byGlobalId(event.targetGlobalId ?? '');
     if (!person) throw notFound(`person ${event.targetRef ?? ''}`);
@@ -292,11 +340,15 @@ export function createPersonsService(
     if (!name) throw changedSince(event.targetRef ?? '', 'the name was removed');
     return name;
   };
-  ctx.undoers.set('person-name:name-added', (event, undoOf) => removeName(nameOf(event).id, { undoOf }));
+  ctx.undoers.set('person-name:name-added', (event, undoOf) => {
+    removeName(nameOf(event).id, { undoOf });
+    givePreferredBack(event.details, undoOf);
+  });
   ctx.undoers.set('person-name:name-edited', (event, undoOf) => {
     const name = nameOf(event);
     const current = { name: name.name, script: name.script, language: name.language, type: name.type, preferred: name.preferred, sourceId: name.sourceId };
     undoEdit(event.targetRef ?? '', current, event.details, (before) => updateName(name.id, before as NamePatch, { undoOf }), changedSince);
+    givePreferredBack(event.details, undoOf);
   });
   ctx.undoers.set('person-name:name-removed', (event, undoOf) => {
     const snap = event.details.name as ReturnType<typeof nameSnapshot>;

@@ -79,7 +79,8 @@ const COLUMNS: Record<keyof PlaceColumns, string> = {
 
 const SUMMARY = `SELECT pl.id, pl.global_id, pl.type, pl.name_fa, pl.name_latin, pl.parent_id,
   (SELECT coalesce(pp.name_latin, pp.name_fa) FROM places pp WHERE pp.id = pl.parent_id) AS parent_label,
-  (SELECT count(DISTINCT l.person_id) FROM links l WHERE l.place_id = pl.id AND l.person_id IS NOT NULL AND l.deleted_at IS NULL) AS person_count,
+  (SELECT count(DISTINCT l.person_id) FROM links l JOIN persons p ON p.id = l.person_id
+    WHERE l.place_id = pl.id AND l.deleted_at IS NULL AND p.deleted_at IS NULL AND p.merged_into_id IS NULL) AS person_count,
   pl.deleted_at
   FROM places pl`;
 

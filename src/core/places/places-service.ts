@@ -70,9 +70,15 @@ export function createPlacesService(
 
   function update(id: PlaceId, patch: PlacePatch, extra: Record<string, unknown> = {}): PlaceRecord {
     const current = require(id);
-    if (patch.type !== undefined) deps.vocabularies.placeType(patch.type);
+    const wanted: PlacePatch = { ...patch };
+    if (patch.type !== undefined) {
+      const type = deps.vocabularies.placeType(patch.type);
+      // A place found to hold graves gets the graves' default: its coordinates strictly confidential, unless this
+      // edit says how sensitive they are (undo says so too, with the value it restores).
+      if (type.graves && patch.coordinatesSensitivity === undefined && !extra.undoOf) wanted.coordinatesSensitivity = 'confidential';
+    }
     if (patch.parentId !== undefined) checkParent(id, patch.parentId);
-    const diff = fieldDiff(editable(current), { ...patch });
+    const diff = fieldDiff(editable(current), { ...wanted });
     if (!diff) return current;
     const next = { ...current, ...(diff.after as Partial<PlaceColumns>) };
     if (!next.nameFa && !next.nameLatin) throw new CatalogueError('INVALID_ARGUMENT', 'A place needs a name in Persian script or in Latin script.');
@@ -99,7 +105,7 @@ export function createPlacesService(
   }
 
   const idOf = (globalId: string) => places.byGlobalId(globalId)?.id ?? null;
-  registerLifecycleUndo(ctx, 'place', { idOf, remove, restore });
+  registerLifecycleUndo(ctx, 'place', { idOf, isDeleted: (id) => require(id).deletedAt !== null, remove, restore });
   ctx.undoers.set('place:record-edited', (event, undoOf) => {
     const place = places.byGlobalId(event.targetGlobalId ?? '');
     if (!place) throw notFound(`place ${event.targetRef ?? ''}`);

@@ -40,6 +40,7 @@ export function briefOf(source: SourceSummary): SourceBrief {
 export function createSourcesRepository(db: Db) {
   const byId = db.prepare('SELECT * FROM sources WHERE id = ?');
   const byGlobalId = db.prepare('SELECT id FROM sources WHERE global_id = ?').pluck();
+  const deletedAt = db.prepare('SELECT deleted_at FROM sources WHERE id = ?').pluck();
   const byTitle = db.prepare('SELECT * FROM sources WHERE title = ? AND deleted_at IS NULL ORDER BY id LIMIT 1');
   const insert = db.prepare(`
     INSERT INTO sources (global_id, title, kind, reliability, description, sensitivity, created_at, updated_at)
@@ -83,6 +84,9 @@ export function createSourcesRepository(db: Db) {
     },
     setDeleted(id: number, at: string | null, reason: string | null, updatedAt: string): void {
       setDeleted.run(at, reason, updatedAt, id);
+    },
+    isDeleted(id: number): boolean {
+      return (deletedAt.get(id) ?? null) !== null;
     },
     page(text: string, offset: number, limit: number) {
       const pattern = likeContains(text.trim());

@@ -4,6 +4,7 @@ import type { Changed, Page, SourceInput, SourceSummary } from '../../shared/dto
 import type { SourceId } from '../../shared/ids';
 import { fieldDiff, undoEdit } from '../changes/field-diff';
 import { changedSince, notFound, UNDONE_REASON, type RecordContext } from '../changes/record-context';
+import type { CustodyRow } from '../custody/custody-repository';
 import type { SourceColumns, SourcesRepository } from './sources-repository';
 
 function columnsOf(source: SourceSummary): SourceColumns {
@@ -32,25 +33,37 @@ export function createSourcesService(ctx: RecordContext, repo: SourcesRepository
     return source;
   }
 
-  function update(id: SourceId, patch: Partial<SourceInput>): SourceSummary {
+  function update(id: SourceId, patch: Partial<SourceInput>, extra: Record<string, unknown> = {}): SourceSummary {
     const current = require(id);
     const diff = fieldDiff({ ...columnsOf(current) }, { ...patch });
     if (!diff) return current;
     repo.update(id, { ...columnsOf(current), ...(diff.after as Partial<SourceColumns>) }, ctx.now());
-    ctx.custody.append({ action: 'record-edited', targetType: 'source', targetRef: current.ref, targetGlobalId: current.globalId, details: { ...diff } });
+    ctx.custody.append({ action: 'record-edited', targetType: 'source', targetRef: current.ref, targetGlobalId: current.globalId, details: { ...diff, ...extra } });
     return require(id);
   }
 
-  ctx.undoers.set('source:record-edited', (event) => {
+  ctx.undoers.set('source:record-edited', (event, undoOf) => {
     const id = idOf(event.targetGlobalId);
-    undoEdit(event.targetRef ?? '', { ...columnsOf(require(id)) }, event.details, (before) => update(id, before), changedSince);
+    undoEdit(event.targetRef ?? '', { ...columnsOf(require(id)) }, event.details, (before) => update(id, before, { undoOf }), changedSince);
   });
-  // A source made by mistake is hidden, never erased: citations of it keep their history.
-  ctx.undoers.set('source:record-created', (event, undoOf) => {
-    const source = require(idOf(event.targetGlobalId));
-    repo.setDeleted(source.id, ctx.now(), UNDONE_REASON, ctx.now());
-    ctx.custody.append({ action: 'record-deleted', targetType: 'source', targetRef: source.ref, targetGlobalId: source.globalId, details: { reason: UNDONE_REASON, undoOf } });
-  });
+  // A source made by mistake is hidden, never erased: citations of it keep their history. Undoing that shows it
+  // again. Either is refused when the source is no longer as the change left it.
+  const setHidden = (event: CustodyRow, undoOf: string, hide: boolean) => {
+    const id = idOf(event.targetGlobalId);
+    const source = require(id);
+    if (repo.isDeleted(id) === hide) throw changedSince(source.ref, hide ? 'it was hidden since' : 'it was shown again since');
+    repo.setDeleted(id, hide ? ctx.now() : null, hide ? UNDONE_REASON : null, ctx.now());
+    ctx.custody.append({
+      action: hide ? 'record-deleted' : 'record-restored',
+      targetType: 'source',
+      targetRef: source.ref,
+      targetGlobalId: source.globalId,
+      details: { ...(hide ? { reason: UNDONE_REASON } : {}), undoOf },
+    });
+  };
+  ctx.undoers.set('source:record-created', (event, undoOf) => setHidden(event, undoOf, true));
+  ctx.undoers.set('source:record-restored', (event, undoOf) => setHidden(event, undoOf, true));
+  ctx.undoers.set('source:record-deleted', (event, undoOf) => setHidden(event, undoOf, false));
 
   function idOf(globalId: string | undefined): SourceId {
     const found = globalId ? repo.byGlobalIdId(globalId) : null;

@@ -59,6 +59,16 @@ export function createTagsRepository(db: Db) {
     SELECT * FROM tags WHERE deleted_at IS NULL AND (@vocabulary IS NULL OR vocabulary = @vocabulary)
       AND (label_en = @label COLLATE NOCASE OR label_fa = @label)
     ORDER BY CASE vocabulary WHEN 'free' THEN 1 ELSE 0 END, id LIMIT 1`);
+  // The place of a tag is its vocabulary and broader term; a label is taken there by any tag whose English (any
+  // case) or Persian label it is.
+  const labelAt = db.prepare(`
+    SELECT * FROM tags WHERE deleted_at IS NULL AND vocabulary = @vocabulary AND coalesce(parent_id, 0) = coalesce(@parentId, 0)
+      AND id <> @exceptId AND (label_en = @label COLLATE NOCASE OR label_fa = @label)
+    ORDER BY id LIMIT 1`);
+  const deletedTwin = db.prepare(`
+    SELECT * FROM tags WHERE deleted_at IS NOT NULL AND vocabulary = @vocabulary AND coalesce(parent_id, 0) = coalesce(@parentId, 0)
+      AND coalesce(label_en, '') = coalesce(@labelEn, '') AND coalesce(label_fa, '') = coalesce(@labelFa, '') AND id <> @exceptId
+    ORDER BY id LIMIT 1`);
   const insert = db.prepare(`
     INSERT INTO tags (global_id, vocabulary, parent_id, label_en, label_fa, created_at, updated_at)
     VALUES (@globalId, @vocabulary, @parentId, @labelEn, @labelFa, @at, @at)`);
@@ -95,6 +105,16 @@ export function createTagsRepository(db: Db) {
     /** A live tag whose English (any case) or Persian label is `label`; a vocabulary's own term before a free tag. */
     byLabel(label: string, vocabulary: string | null = null): TagRecord | null {
       const row = byLabel.get({ label, vocabulary }) as DbTag | undefined;
+      return row ? toRecord(row) : null;
+    },
+    /** A live tag other than `exceptId` at the same place (vocabulary and broader term) with this label in either language. */
+    labelTaken(label: string, at: Pick<TagColumns, 'vocabulary' | 'parentId'>, exceptId: number | null = null): TagRecord | null {
+      const row = labelAt.get({ label, vocabulary: at.vocabulary, parentId: at.parentId, exceptId: exceptId ?? 0 }) as DbTag | undefined;
+      return row ? toRecord(row) : null;
+    },
+    /** A deleted tag with exactly these labels at the same place (the unique index counts deleted tags too). */
+    deletedTwin(columns: TagColumns, exceptId: number | null = null): TagRecord | null {
+      const row = deletedTwin.get({ ...columns, exceptId: exceptId ?? 0 }) as DbTag | undefined;
       return row ? toRecord(row) : null;
     },
     insert(fields: TagColumns & { globalId: string; at: string }): TagId {

@@ -60,6 +60,14 @@ export function createTagsService(
     }
   }
 
+  /** Refuses a label another live tag already has at the same place (vocabulary and broader term). */
+  function checkLabels(columns: TagColumns, id: number | null): void {
+    for (const label of [columns.labelEn, columns.labelFa]) {
+      const clash = label ? tags.labelTaken(label, columns, id) : null;
+      if (clash) throw new CatalogueError('CONFLICT', `There is already a tag "${clash.labelEn ?? clash.labelFa}" there.`);
+    }
+  }
+
   function create(input: TagInput): TagRecord {
     const columns: TagColumns = {
       vocabulary: input.vocabulary ?? 'free',
@@ -68,8 +76,10 @@ export function createTagsService(
       labelFa: input.labelFa ?? null,
     };
     checkColumns(columns, null);
-    const clash = [columns.labelEn, columns.labelFa].filter((l): l is string => !!l).map((l) => tags.byLabel(l, columns.vocabulary)).find((t) => t && t.parentId === columns.parentId);
-    if (clash) throw new CatalogueError('CONFLICT', `There is already a tag "${clash.labelEn ?? clash.labelFa}" there.`);
+    checkLabels(columns, null);
+    // The same tag made again after it was deleted is that tag restored (its identity and history kept).
+    const twin = tags.deletedTwin(columns);
+    if (twin) return restore(twin.id);
     const globalId = randomUUID();
     const id = tags.insert({ ...columns, globalId, at: ctx.now() });
     const tag = require(id);
@@ -83,6 +93,10 @@ export function createTagsService(
     if (!diff) return current;
     const next: TagColumns = { ...(editable(current) as unknown as TagColumns), ...(diff.after as Partial<TagColumns>) };
     checkColumns(next, id);
+    checkLabels(next, id);
+    if (tags.deletedTwin(next, id)) {
+      throw new CatalogueError('CONFLICT', `A deleted tag "${next.labelEn ?? next.labelFa}" is already there: undo its deletion instead.`);
+    }
     tags.update(id, next, ctx.now());
     ctx.custody.append({ action: 'record-edited', targetType: 'tag', targetGlobalId: current.globalId, details: { ...diff, ...extra } });
     return require(id);
@@ -180,13 +194,16 @@ export function createTagsService(
     const id = type === 'item' ? deps.items.idByGlobalId(event.targetGlobalId ?? '') : (deps.persons.byGlobalId(event.targetGlobalId ?? '')?.id ?? null);
     if (id === null) throw notFound(`${type} ${event.targetRef ?? ''}`);
     const target = type === 'item' ? itemTarget([id]) : personTarget([id]);
-    apply(target, put ? [tag] : [], put ? [] : [tag.id], { undoOf });
+    // The record no longer as the change left it (the tag taken off or put back since): refused, not skipped.
+    if (apply(target, put ? [tag] : [], put ? [] : [tag.id], { undoOf }).changed === 0) {
+      throw changedSince(event.targetRef ?? `The ${type}`, put ? 'the tag was put back since' : 'the tag was taken off since');
+    }
   }
   for (const type of ['item', 'person']) {
     ctx.undoers.set(`${type}:tagged`, (event, undoOf) => undoTagging(event, undoOf, false));
     ctx.undoers.set(`${type}:untagged`, (event, undoOf) => undoTagging(event, undoOf, true));
   }
-  registerLifecycleUndo(ctx, 'tag', { idOf: (g) => tags.byGlobalId(g)?.id ?? null, remove, restore });
+  registerLifecycleUndo(ctx, 'tag', { idOf: (g) => tags.byGlobalId(g)?.id ?? null, isDeleted: (id) => require(id).deletedAt !== null, remove, restore });
   ctx.undoers.set('tag:record-edited', (event, undoOf) => {
     const tag = tags.byGlobalId(event.targetGlobalId ?? '');
     if (!tag) throw notFound('tag');
