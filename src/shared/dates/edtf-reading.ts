@@ -4,7 +4,7 @@
  * EDTF and for the EDTF it builds from Solar Hijri input, so both get their bounds the same way;
  * the display code uses it to describe a stored value.
  */
-import edtf, { parse, type EdtfDate, type IntervalEndpoint, type ParseConstraints } from 'edtf';
+import edtf, { parse, type EdtfDate, type EdtfInterval, type IntervalEndpoint, type ParseConstraints } from 'edtf';
 import { isoDayFromEpochMs } from './iso-day';
 
 /**
@@ -49,30 +49,37 @@ export type EdtfReadResult = { ok: true; reading: EdtfReading } | { ok: false; r
 
 export function readEdtf(text: string): EdtfReadResult {
   let value;
+  let type;
   try {
     // parse() first: edtf('19880823') would otherwise read the digits as epoch milliseconds.
-    value = edtf(parse(text, ACCEPTED));
+    const parsed = parse(text, ACCEPTED);
+    // The kind comes from the parser's result, not from `value.type`: edtf derives that from the class's
+    // name, which bundlers rename (its Date class clashes with the global Date and becomes `_Date` or
+    // `Date$1`), so in a built renderer every single date was refused.
+    type = parsed.type;
+    value = edtf(parsed);
   } catch (error) {
     // The Interval constructor refuses an end that is not after its start; other errors are syntax.
     const ordering = error instanceof RangeError && /invalid (upper|lower) bound/.test(error.message);
     return { ok: false, reason: ordering ? 'the end of the interval must come after its start' : null };
   }
 
-  if (value.type === 'Date') {
-    const span = spanOf(value);
+  if (type === 'Date') {
+    const span = spanOf(value as EdtfDate);
     if (!span) return { ok: false, reason: TIME_OF_DAY };
     return { ok: true, reading: { edtf: value.edtf, earliest: span.earliest, latest: span.latest, single: true, start: span, end: span } };
   }
-  if (value.type !== 'Interval') return { ok: false, reason: null };
+  if (type !== 'Interval') return { ok: false, reason: null };
+  const interval = value as EdtfInterval;
 
-  const start = endOf(value.lower);
-  const end = endOf(value.upper);
+  const start = endOf(interval.lower);
+  const end = endOf(interval.upper);
   if (!start || !end) return { ok: false, reason: TIME_OF_DAY };
   if (start.kind !== 'date' && end.kind !== 'date') return { ok: false, reason: 'an interval needs at least one known end' };
   return {
     ok: true,
     reading: {
-      edtf: value.edtf,
+      edtf: interval.edtf,
       earliest: start.kind === 'date' ? start.earliest : OPEN_EARLIEST,
       latest: end.kind === 'date' ? end.latest : OPEN_LATEST,
       single: false,
