@@ -1,8 +1,9 @@
 /**
  * `vigil web`: the same renderer and the same dispatcher as the desktop app, over HTTP on loopback only.
- * Routes: GET / and the renderer's files, POST /rpc/<method>, GET /events (server-sent events) and
- * GET /media/<id>/<variant>. Every request must carry the per-run token and a loopback Host (and Origin,
- * when the browser sends one); every response carries the app's CSP.
+ * Routes: GET / and the renderer's files, POST /rpc/<method>, GET /events (server-sent events),
+ * GET /media/<id>/<variant>, POST /upload and GET /download/<id> (a finished export, as an attachment). Every
+ * request must carry the per-run token and a loopback Host (and Origin, when the browser sends one); every
+ * response carries the app's CSP.
  */
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -22,7 +23,7 @@ const HEARTBEAT_MS = 15_000;
 const INLINE_MEDIA = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'application/pdf']);
 
 export interface WebHostOptions {
-  core: Pick<Core, 'dispatch' | 'onEvent' | 'resolveMedia' | 'stageUpload'>;
+  core: Pick<Core, 'dispatch' | 'onEvent' | 'resolveMedia' | 'resolveDownload' | 'stageUpload'>;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** 0 (the default) picks a free port. */
@@ -59,6 +60,21 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
   res.end(JSON.stringify(value));
+}
+
+/** Export ids are the export job's UUID; anything else is refused before the core is asked. */
+const DOWNLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * `Content-Disposition: attachment` naming the file for the save dialog: a plain ASCII `filename` every
+ * browser reads (characters outside printable ASCII, quotes, backslashes and path separators become `_`),
+ * and the exact name as RFC 5987 `filename*` for the browsers that read it (all current ones).
+ */
+export function attachmentDisposition(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const ascii = base.replace(/[^\x20-\x7e]|["\\%;]/g, '_').trim() || 'download';
+  const encoded = encodeURIComponent(base || 'download').replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -170,6 +186,31 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     stream.pipe(res);
   }
 
+  /** GET /download/<id>: an export made for this browser, always as an attachment, never cached. */
+  function handleDownload(req: IncomingMessage, res: ServerResponse, id: string): void {
+    if (!DOWNLOAD_ID.test(id)) return sendText(res, 404, 'Not found.');
+    let file;
+    try {
+      file = core.resolveDownload(id);
+    } catch {
+      return sendText(res, 404, 'There is no such export: make it again.');
+    }
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Length', String(file.size));
+    res.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
+    // A file of records, not part of the app: it is saved, never shown or run in the app's origin.
+    res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
+    res.setHeader('Cache-Control', 'no-store');
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    const stream = createReadStream(file.path);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+  }
+
   function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
     const file = resolveStaticFile(rendererDir, pathname);
     if (!file) {
@@ -229,6 +270,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (path === '/events') return handleEvents(req, res);
     const media = /^\/media\/([^/]+)\/([^/]+)$/.exec(path);
     if (media) return handleMedia(res, media[1]!, media[2]!);
+    const download = /^\/download\/([^/]+)$/.exec(path);
+    if (download) return handleDownload(req, res, download[1]!);
     return handleStatic(req, res, path);
   }
 

@@ -3,7 +3,8 @@
  * the app's own top frame (VS Code's validatedIpcMain), and forwards core events to every window.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { apiMethods, ipcChannel, IPC_EVENT_CHANNEL, IPC_PICK_PATHS_CHANNEL } from '../shared/api';
+import { apiMethods, ipcChannel, IPC_EVENT_CHANNEL, IPC_PICK_PATHS_CHANNEL, IPC_PICK_SAVE_PATH_CHANNEL } from '../shared/api';
+import { openDialogKinds, saveDialogKinds, type OpenDialogKind, type SaveDialogKind } from '../shared/client';
 import type { ApiResult } from '../shared/errors';
 import type { Core } from '../core/api/core-types';
 import { isAppUrl } from './app-url';
@@ -39,9 +40,14 @@ export interface IpcDeps {
   core: Pick<Core, 'dispatch' | 'onEvent'>;
   /** The web contents events go to: every open window's. */
   getWebContents(): WebContents[];
-  /** Shows the native open dialog for files or a folder; the chosen paths, empty when cancelled. */
-  pickPaths?(kind: 'files' | 'folder'): Promise<string[]>;
+  /** Shows the native open dialog for files, a folder or one CSV file; the chosen paths, empty when cancelled. */
+  pickPaths?(kind: OpenDialogKind): Promise<string[]>;
+  /** Shows the native save dialog for an export; the chosen path, null when cancelled. */
+  pickSavePath?(kind: SaveDialogKind): Promise<string | null>;
 }
+
+const isOpenDialogKind = (kind: unknown): kind is OpenDialogKind => openDialogKinds.includes(kind as OpenDialogKind);
+const isSaveDialogKind = (kind: unknown): kind is SaveDialogKind => saveDialogKinds.includes(kind as SaveDialogKind);
 
 /** Registers the handlers and the event forwarding; returns what undoes both. */
 export function registerIpc(deps: IpcDeps): () => void {
@@ -61,11 +67,19 @@ export function registerIpc(deps: IpcDeps): () => void {
     );
   }
 
+  // The dialogs: the page names only what it wants (a kind), never a title, a folder or a filter of its own.
   const pickPaths = deps.pickPaths;
   if (pickPaths) {
     deps.ipcMain.handle(IPC_PICK_PATHS_CHANNEL, async (event: IpcMainInvokeEvent, kind: unknown): Promise<string[]> => {
-      if (!isTrustedSender(event) || (kind !== 'files' && kind !== 'folder')) return [];
+      if (!isTrustedSender(event) || !isOpenDialogKind(kind)) return [];
       return pickPaths(kind);
+    });
+  }
+  const pickSavePath = deps.pickSavePath;
+  if (pickSavePath) {
+    deps.ipcMain.handle(IPC_PICK_SAVE_PATH_CHANNEL, async (event: IpcMainInvokeEvent, kind: unknown): Promise<string | null> => {
+      if (!isTrustedSender(event) || !isSaveDialogKind(kind)) return null;
+      return pickSavePath(kind);
     });
   }
 
@@ -79,5 +93,6 @@ export function registerIpc(deps: IpcDeps): () => void {
     unsubscribe();
     for (const method of apiMethods) deps.ipcMain.removeHandler(ipcChannel(method));
     if (pickPaths) deps.ipcMain.removeHandler(IPC_PICK_PATHS_CHANNEL);
+    if (pickSavePath) deps.ipcMain.removeHandler(IPC_PICK_SAVE_PATH_CHANNEL);
   };
 }

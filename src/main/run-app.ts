@@ -3,7 +3,7 @@
  * Only this file and index.ts read the environment and Electron's paths (DESIGN.md §11).
  */
 import { join } from 'node:path';
-import type { App, BrowserWindow, Dialog, IpcMain, Menu, Protocol, Session } from 'electron';
+import type { App, BrowserWindow, Dialog, IpcMain, Menu, OpenDialogOptions, Protocol, SaveDialogOptions, Session } from 'electron';
 import type { Core, CoreOptions } from '../core/api/core-types';
 import { APP_DIR_NAME, defaultCatalogueDir } from '../core/paths';
 import { installAppGuards, installSessionGuards } from './security';
@@ -18,7 +18,7 @@ export interface AppDeps {
   electron: {
     app: App;
     BrowserWindow: typeof BrowserWindow;
-    dialog: Pick<Dialog, 'showErrorBox' | 'showOpenDialog'>;
+    dialog: Pick<Dialog, 'showErrorBox' | 'showOpenDialog' | 'showSaveDialog'>;
     ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
     Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
     protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
@@ -32,6 +32,12 @@ export interface AppDeps {
   fileExists(path: string): boolean;
   platform: NodeJS.Platform;
 }
+
+/** The native dialogs for a persons CSV show CSV files first, and everything on request. */
+const CSV_FILTERS = [
+  { name: 'CSV files', extensions: ['csv'] },
+  { name: 'All files', extensions: ['*'] },
+];
 
 export interface CoreSettings {
   catalogueDir: string;
@@ -105,12 +111,25 @@ export async function runApp(deps: AppDeps): Promise<void> {
     core,
     getWebContents: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
     pickPaths: async (kind) => {
-      const properties: Array<'openFile' | 'openDirectory' | 'multiSelections'> =
-        kind === 'folder' ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'];
-      const result = mainWindow
-        ? await dialog.showOpenDialog(mainWindow, { title: 'Import into Vigil', properties })
-        : await dialog.showOpenDialog({ title: 'Import into Vigil', properties });
-      return result.canceled ? [] : result.filePaths;
+      const options: OpenDialogOptions =
+        kind === 'csv'
+          ? { title: 'Import persons from a CSV file', properties: ['openFile'], filters: CSV_FILTERS }
+          : { title: 'Import into Vigil', properties: kind === 'folder' ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'] };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      if (result.canceled) return [];
+      return kind === 'csv' ? result.filePaths.slice(0, 1) : result.filePaths;
+    },
+    pickSavePath: async () => {
+      const day = new Date().toISOString().slice(0, 10);
+      const options: SaveDialogOptions = {
+        title: 'Export persons as CSV',
+        buttonLabel: 'Export',
+        defaultPath: join(app.getPath('documents'), `vigil-persons-${day}.csv`),
+        filters: CSV_FILTERS,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
     },
   });
 

@@ -2,8 +2,8 @@
  * The bridge the preload exposes as `window.vigil`: only contract methods, only the app's own channels, and
  * never ipcRenderer or its events (DESIGN.md §2, VS Code's preload).
  */
-import { IPC_EVENT_CHANNEL, IPC_PICK_PATHS_CHANNEL, ipcChannel, isApiMethod, type ApiMethod } from '../shared/api';
-import type { EventListener, VigilBridge } from '../shared/client';
+import { IPC_EVENT_CHANNEL, IPC_PICK_PATHS_CHANNEL, IPC_PICK_SAVE_PATH_CHANNEL, ipcChannel, isApiMethod, type ApiMethod } from '../shared/api';
+import { openDialogKinds, saveDialogKinds, type EventListener, type OpenDialogKind, type SaveDialogKind, type VigilBridge } from '../shared/client';
 import type { VigilEvent } from '../shared/dto';
 import type { ApiResult } from '../shared/errors';
 
@@ -43,10 +43,16 @@ export function createBridge(ipc: IpcRendererLike, getPathForFile?: PathForFile)
     };
   };
 
-  const pickPaths = async (kind: 'files' | 'folder'): Promise<string[]> => {
-    if (kind !== 'files' && kind !== 'folder') return [];
+  const pickPaths = async (kind: OpenDialogKind): Promise<string[]> => {
+    if (!openDialogKinds.includes(kind)) return [];
     const paths = await ipc.invoke(IPC_PICK_PATHS_CHANNEL, kind);
     return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
+  };
+
+  const pickSavePath = async (kind: SaveDialogKind): Promise<string | null> => {
+    if (!saveDialogKinds.includes(kind)) return null;
+    const path = await ipc.invoke(IPC_PICK_SAVE_PATH_CHANNEL, kind);
+    return typeof path === 'string' && path !== '' ? path : null;
   };
 
   const pathForFile = (file: File): string => {
@@ -57,5 +63,5 @@ export function createBridge(ipc: IpcRendererLike, getPathForFile?: PathForFile)
     }
   };
 
-  return Object.freeze({ invoke, onEvent, pickPaths, pathForFile });
+  return Object.freeze({ invoke, onEvent, pickPaths, pickSavePath, pathForFile });
 }

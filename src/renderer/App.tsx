@@ -2,11 +2,11 @@ import { useCallback, useRef, useState } from 'react';
 import { ChangesProvider } from './changes/ChangesProvider';
 import type { Actor } from '../shared/dto';
 import { ExhibitsView } from './exhibits/ExhibitsView';
-import { useIntake } from './intake/use-intake';
 import { ItemsView } from './items/ItemsView';
-import { ImportSummaryDialog, type SummaryContent } from './jobs/ImportSummaryDialog';
+import { JobEndings } from './jobs/JobEndings';
 import { JobsPanel } from './jobs/JobsPanel';
-import { isImportJob, useJobs, type TrackedImport } from './jobs/use-jobs';
+import { PersonsCsv } from './jobs/PersonsCsv';
+import { JobsContext, useJobs } from './jobs/use-jobs';
 import { PersonsView } from './persons/PersonsView';
 import { PlacesView } from './places/PlacesView';
 import { SearchView } from './search/SearchView';
@@ -27,24 +27,10 @@ function selectedId(selection: Selection | null, kind: Selection['kind']): numbe
   return selection && selection.kind === kind ? selection.record.id : null;
 }
 
-/** A finished job's summary, with the files that never reached it (not uploaded) counted as failed. */
-function summaryOf(job: TrackedImport, notUploaded: SummaryContent['failed']): SummaryContent {
-  const summary = job.summary;
-  return {
-    state: job.state === 'running' ? 'done' : job.state,
-    imported: summary?.imported ?? 0,
-    duplicates: summary?.duplicates ?? 0,
-    failed: [...notUploaded, ...(summary?.failed ?? [])],
-    warnings: summary?.warnings ?? [],
-    error: job.error ?? null,
-  };
-}
-
 /** The desktop layout (DESIGN.md §12): navigation, the current view, the detail panel, the status bar. */
 export function App() {
   const { status, error: statusError, reload, showActor } = useCatalogueStatus();
   const jobs = useJobs();
-  const intake = useIntake();
   const [view, setView] = useState<ViewId>('items');
   const [selection, setSelection] = useState<Selection | null>(null);
   const [query, setQuery] = useState('');
@@ -54,11 +40,14 @@ export function App() {
   const [changingActor, setChangingActor] = useState(false);
   // A change refused for want of an actor waits here while the archivist answers the prompt.
   const actorWaiter = useRef<((saved: boolean) => void) | null>(null);
+  // While a change waits, the prompt is a modal of its own (the change may come from another modal dialog).
+  const [changeWaiting, setChangeWaiting] = useState(false);
   const requestActor = useCallback(
     () =>
       new Promise<boolean>((resolve) => {
         actorWaiter.current?.(false);
         actorWaiter.current = resolve;
+        setChangeWaiting(true);
         setChangingActor(true);
         setActorPromptDismissed(false);
       }),
@@ -67,6 +56,7 @@ export function App() {
   const answerActor = (saved: boolean) => {
     actorWaiter.current?.(saved);
     actorWaiter.current = null;
+    setChangeWaiting(false);
   };
   const openRecord = useCallback((type: OpenableType, id: number) => setSelection({ kind: 'open', record: { type, id } }), []);
 
@@ -89,17 +79,6 @@ export function App() {
     answerActor(true);
   };
 
-  // Only imports end with a summary so far; other kinds of job finish in the status bar.
-  const finishedImport = jobs.unread.find(isImportJob) ?? null;
-  const summary: { content: SummaryContent; close(): void } | null = intake.unstarted
-    ? {
-        content: { state: 'not-started', imported: 0, duplicates: 0, failed: intake.unstarted, warnings: [] },
-        close: intake.dismiss,
-      }
-    : finishedImport
-      ? { content: summaryOf(finishedImport, intake.problemsFor(finishedImport.jobId)), close: () => jobs.dismiss(finishedImport.jobId) }
-      : null;
-
   const showActorPrompt = status !== null && (changingActor || (status.actor === null && !actorPromptDismissed));
 
   return (
@@ -107,11 +86,13 @@ export function App() {
       <TagsProvider>
         <ChangesProvider requestActor={requestActor}>
           <OpenRecordContext.Provider value={openRecord}>
+          <JobsContext.Provider value={jobs}>
             <div className="app">
             <Navigation current={view} counts={status?.counts ?? null} onNavigate={navigate} />
             <main className="content">
               {showActorPrompt && (
                 <ActorPrompt
+                  waiting={changeWaiting}
                   current={status.actor}
                   onSaved={onActorSaved}
                   onDismiss={() => {
@@ -133,7 +114,16 @@ export function App() {
                 <ItemsView selectedId={selectedId(selection, 'item')} onSelect={(record) => setSelection({ kind: 'item', record })} />
               )}
               {view === 'persons' && (
-                <PersonsView selectedId={selectedId(selection, 'person')} onSelect={(record) => setSelection({ kind: 'person', record })} />
+                <PersonsCsv>
+                  {(csv) => (
+                    <PersonsView
+                      selectedId={selectedId(selection, 'person')}
+                      onSelect={(record) => setSelection({ kind: 'person', record })}
+                      onImportCsv={csv?.importCsv}
+                      onExportCsv={csv?.exportCsv}
+                    />
+                  )}
+                </PersonsCsv>
               )}
               {view === 'places' && (
                 <PlacesView selectedId={selectedId(selection, 'place')} onSelect={(record) => setSelection({ kind: 'place', record })} />
@@ -156,13 +146,7 @@ export function App() {
             </main>
             <DetailPanel selection={selection} />
             <JobsPanel running={jobs.running} />
-            {summary && (
-              <ImportSummaryDialog
-                key={intake.unstarted ? 'not-started' : finishedImport?.jobId}
-                content={summary.content}
-                onClose={summary.close}
-              />
-            )}
+            <JobEndings jobs={jobs} />
             <StatusBar
               status={status}
               error={statusError}
@@ -173,6 +157,7 @@ export function App() {
               }}
             />
           </div>
+          </JobsContext.Provider>
           </OpenRecordContext.Provider>
         </ChangesProvider>
       </TagsProvider>

@@ -18,14 +18,23 @@ export interface VigilClient {
   mediaUrl(itemId: number, variant: MediaVariant): string;
 }
 
+/** What the desktop app's native open dialog asks for: files or folders to import, or one CSV file of persons. */
+export type OpenDialogKind = 'files' | 'folder' | 'csv';
+export const openDialogKinds: readonly OpenDialogKind[] = Object.freeze(['files', 'folder', 'csv']);
+/** What its native save dialog asks for: where to write a CSV export of persons. */
+export type SaveDialogKind = 'persons-csv';
+export const saveDialogKinds: readonly SaveDialogKind[] = Object.freeze(['persons-csv']);
+
 /** The object the Electron preload exposes as `window.vigil`. */
 export interface VigilBridge {
   invoke: Invoke;
   onEvent(listener: EventListener): () => void;
   /** The path on disk of a file dropped on the window (Electron's webUtils); '' when it has none. */
   pathForFile?(file: File): string;
-  /** Shows the native open dialog; resolves with the chosen paths, empty when cancelled. */
-  pickPaths?(kind: 'files' | 'folder'): Promise<string[]>;
+  /** Shows the native open dialog; resolves with the chosen paths, empty when cancelled ('csv': at most one). */
+  pickPaths?(kind: OpenDialogKind): Promise<string[]>;
+  /** Shows the native save dialog; resolves with the chosen path, null when cancelled. */
+  pickSavePath?(kind: SaveDialogKind): Promise<string | null>;
 }
 
 export function createApiFromInvoke(invoke: Invoke): CatalogueApi {

@@ -1,11 +1,24 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../src/host/web-host';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { attachmentDisposition, startWebHost, type WebHost } from '../../src/host/web-host';
+import type { Core, DownloadFile } from '../../src/core/api/core-types';
+import { CatalogueError } from '../../src/shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { useCores } from '../helpers/open-core';
 import { rawRequest } from '../helpers/http';
+
+/** What the host uses of a core, bound, so a test can replace one part. */
+function pickHostPart(core: Core) {
+  return {
+    dispatch: core.dispatch,
+    onEvent: core.onEvent.bind(core),
+    resolveMedia: core.resolveMedia.bind(core),
+    resolveDownload: core.resolveDownload.bind(core),
+    stageUpload: core.stageUpload.bind(core),
+  };
+}
 
 describe('web host', () => {
   const { openCore, tempDir } = useCores();
@@ -14,7 +27,7 @@ describe('web host', () => {
     for (const h of hosts.splice(0)) await h.close();
   });
 
-  async function start() {
+  async function start(override: Partial<Pick<Core, 'resolveDownload'>> = {}) {
     const root = tempDir('renderer');
     const rendererDir = join(root, 'renderer');
     mkdirSync(join(rendererDir, 'assets'), { recursive: true });
@@ -22,7 +35,7 @@ describe('web host', () => {
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(root, 'secret.txt'), 'outside the renderer folder');
     const core = await openCore();
-    const host = await startWebHost({ core, rendererDir, port: 0 });
+    const host = await startWebHost({ core: { ...pickHostPart(core), ...override }, rendererDir, port: 0 });
     hosts.push(host);
     const auth = { authorization: `Bearer ${host.token}` };
     return { host, core, auth, port: host.port };
@@ -165,5 +178,95 @@ describe('web host', () => {
     const { port } = await start();
     const core = await openCore();
     await expect(startWebHost({ core, rendererDir: tempDir(), port })).rejects.toThrow(`Port ${port} is already in use`);
+  });
+
+  describe('GET /download/<id>', () => {
+    const id = '3f2b8c1e-5d4a-4c2b-9e8f-0123456789ab';
+
+    async function startWithExport(fileName: string, content: string) {
+      const dir = tempDir('exports');
+      const path = join(dir, `${id}.csv`);
+      writeFileSync(path, content);
+      const resolveDownload = vi.fn((downloadId: string): DownloadFile => {
+        if (downloadId !== id) throw new CatalogueError('NOT_FOUND', 'There is no such export: make it again.');
+        return { path, fileName, mime: 'text/csv; charset=utf-8', size: Buffer.byteLength(content) };
+      });
+      return { ...(await start({ resolveDownload })), resolveDownload };
+    }
+
+    it('serves a finished export as a CSV attachment, named in ASCII and in UTF-8, never cached', async () => {
+      const csv = '\ufeffref,name_fa\r\nV-1,ایرج حاتمی\r\n';
+      const { port, auth } = await startWithExport('vigil-persons-2026-11-27.csv', csv);
+      const res = await rawRequest(port, `/download/${id}`, { headers: auth });
+      expect(res.status).toBe(200);
+      expect(res.body).toBe(csv);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="vigil-persons-2026-11-27.csv"; filename*=UTF-8''vigil-persons-2026-11-27.csv`);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['content-security-policy']).toMatch(/^sandbox/);
+    });
+
+    it('needs the token like every other route', async () => {
+      const { port, resolveDownload } = await startWithExport('persons.csv', 'ref\r\n');
+      expect((await rawRequest(port, `/download/${id}`)).status).toBe(401);
+      expect((await rawRequest(port, `/download/${id}`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+      expect(resolveDownload).not.toHaveBeenCalled();
+    });
+
+    it('answers 404 for an unknown export and refuses ids that are not UUIDs without asking the core', async () => {
+      const { port, auth, resolveDownload } = await startWithExport('persons.csv', 'ref\r\n');
+      expect((await rawRequest(port, '/download/00000000-0000-4000-8000-000000000000', { headers: auth })).status).toBe(404);
+      expect(resolveDownload).toHaveBeenCalledOnce();
+      for (const path of [
+        '/download/..%2Fcatalogue.sqlite',
+        '/download/../catalogue.sqlite',
+        `/download/${id.toUpperCase()}`,
+        `/download/${id}.csv`,
+        `/download/${id}/x`,
+        '/download/1',
+        '/download/',
+      ]) {
+        const res = await rawRequest(port, path, { headers: auth });
+        expect(res.status, path).toBe(404);
+        expect(res.headers['content-disposition'], path).toBeUndefined();
+      }
+      expect(resolveDownload).toHaveBeenCalledOnce();
+      expect((await rawRequest(port, `/download/${id}`, { method: 'POST', headers: auth })).status).toBe(405);
+    });
+
+    it('asks the real core, which knows no export it did not make', async () => {
+      const { port, auth } = await start();
+      const res = await rawRequest(port, `/download/${id}`, { headers: auth });
+      expect(res.status).toBe(404);
+      expect(res.body).toContain('make it again');
+    });
+  });
+});
+
+describe('attachmentDisposition', () => {
+  it('keeps a plain name as it is', () => {
+    expect(attachmentDisposition('persons.csv')).toBe(`attachment; filename="persons.csv"; filename*=UTF-8''persons.csv`);
+  });
+
+  it('gives a Persian name exactly in filename* and a safe ASCII stand-in in filename', () => {
+    const header = attachmentDisposition('اعدام‌شدگان ۶۷.csv');
+    expect(header).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
+    expect(header).toContain('filename="___________ __.csv"');
+    const encoded = header.split("filename*=UTF-8''")[1]!;
+    expect(decodeURIComponent(encoded)).toBe('اعدام‌شدگان ۶۷.csv');
+  });
+
+  it('cannot be broken out of: quotes, semicolons and line breaks are neutralised, folders dropped', () => {
+    const header = attachmentDisposition('a"; filename=evil.html\r\nX-Injected: 1 (c)\'s.csv');
+    expect(header).not.toMatch(/[\r\n]/);
+    const [, ascii] = /filename="([^"]*)"; /.exec(header)!;
+    expect(ascii).toBe('a__ filename=evil.html__X-Injected: 1 (c)\'s.csv');
+    const [, encoded] = header.split("filename*=UTF-8''");
+    expect(encoded).toMatch(/^[A-Za-z0-9%!#$&+\-.^_`|~]+$/);
+    expect(decodeURIComponent(encoded!)).toBe('a"; filename=evil.html\r\nX-Injected: 1 (c)\'s.csv');
+    expect(attachmentDisposition('../../etc/passwd')).toBe(`attachment; filename="passwd"; filename*=UTF-8''passwd`);
+    expect(attachmentDisposition('C:\\exports\\persons.csv')).toContain('filename="persons.csv"');
+    expect(attachmentDisposition('')).toBe(`attachment; filename="download"; filename*=UTF-8''download`);
   });
 });

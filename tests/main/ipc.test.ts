@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { apiMethods, ipcChannel, IPC_EVENT_CHANNEL, IPC_PICK_PATHS_CHANNEL } from '../../src/shared/api';
+import { apiMethods, ipcChannel, IPC_EVENT_CHANNEL, IPC_PICK_PATHS_CHANNEL, IPC_PICK_SAVE_PATH_CHANNEL } from '../../src/shared/api';
 import type { VigilEvent } from '../../src/shared/dto';
 import type { ApiResult } from '../../src/shared/errors';
 import type { Dispatch } from '../../src/core/api/core-types';
@@ -87,6 +87,58 @@ describe('the native open dialog channel', () => {
     expect(pickPaths).toHaveBeenCalledOnce();
     dispose();
     expect(handlers.has(IPC_PICK_PATHS_CHANNEL)).toBe(false);
+  });
+});
+
+describe('the native dialog channels for CSV files', () => {
+  function register() {
+    const handlers = new Map<string, (event: unknown, kind: unknown) => Promise<unknown>>();
+    const ipcMain = {
+      handle: vi.fn((channel: string, handler: (event: unknown, kind: unknown) => Promise<unknown>) => handlers.set(channel, handler)),
+      removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
+    };
+    const pickPaths = vi.fn(async (kind: string) => [`/picked/${kind}.csv`]);
+    const pickSavePath = vi.fn(async () => '/exports/vigil-persons.csv');
+    const dispose = registerIpc({
+      ipcMain: ipcMain as never,
+      core: { dispatch: vi.fn(), onEvent: vi.fn(() => () => {}) },
+      getWebContents: () => [],
+      pickPaths,
+      pickSavePath,
+    });
+    return { handlers, pickPaths, pickSavePath, dispose };
+  }
+  const app = topFrame('vigil://app/index.html');
+
+  it('opens one CSV file for the csv kind', async () => {
+    const { handlers, pickPaths } = register();
+    expect(await handlers.get(IPC_PICK_PATHS_CHANNEL)!(app, 'csv')).toEqual(['/picked/csv.csv']);
+    expect(pickPaths).toHaveBeenCalledWith('csv');
+  });
+
+  it('shows the save dialog only for the app top frame and a known kind, and answers its path', async () => {
+    const { handlers, pickSavePath, dispose } = register();
+    const save = handlers.get(IPC_PICK_SAVE_PATH_CHANNEL)!;
+    expect(await save(app, 'persons-csv')).toBe('/exports/vigil-persons.csv');
+    expect(pickSavePath).toHaveBeenCalledWith('persons-csv');
+    expect(await save(childFrame('vigil://app/index.html'), 'persons-csv')).toBeNull();
+    expect(await save(topFrame('https://evil.example/'), 'persons-csv')).toBeNull();
+    expect(await save({ senderFrame: null }, 'persons-csv')).toBeNull();
+    expect(await save(app, 'anything')).toBeNull();
+    expect(await save(app, { defaultPath: '/etc/passwd' })).toBeNull();
+    expect(pickSavePath).toHaveBeenCalledOnce();
+    dispose();
+    expect(handlers.has(IPC_PICK_SAVE_PATH_CHANNEL)).toBe(false);
+  });
+
+  it('registers no save channel when the shell offers no save dialog', () => {
+    const handlers = new Map<string, unknown>();
+    registerIpc({
+      ipcMain: { handle: (channel: string, handler: unknown) => handlers.set(channel, handler), removeHandler: vi.fn() } as never,
+      core: { dispatch: vi.fn(), onEvent: vi.fn(() => () => {}) },
+      getWebContents: () => [],
+    });
+    expect(handlers.has(IPC_PICK_SAVE_PATH_CHANNEL)).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiMethods, ipcChannel, IPC_PICK_PATHS_CHANNEL } from '../../src/shared/api';
+import { apiMethods, ipcChannel, IPC_PICK_PATHS_CHANNEL, IPC_PICK_SAVE_PATH_CHANNEL } from '../../src/shared/api';
 import { CatalogueError } from '../../src/shared/errors';
 import type { Core, CoreOptions } from '../../src/core/api/core-types';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -51,6 +51,7 @@ function fakeElectron(options: { lock?: boolean; isPackaged?: boolean } = {}) {
   const paths = new Map([
     ['appData', join(dir, 'appData')],
     ['userData', join(dir, 'appData', 'vigil')],
+    ['documents', join(dir, 'Documents')],
   ]);
   const app = Object.assign(new EventEmitter(), {
     isPackaged: options.isPackaged ?? false,
@@ -87,7 +88,11 @@ function fakeElectron(options: { lock?: boolean; isPackaged?: boolean } = {}) {
   const electron = {
     app,
     BrowserWindow: FakeWindow,
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/lists/a.csv', '/lists/b.csv'] })),
+      showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/exports/persons.csv' })),
+    },
     ipcMain: {
       handle: vi.fn((channel: string, handler: unknown) => void handlers.set(channel, handler)),
       removeHandler: vi.fn((channel: string) => void handlers.delete(channel)),
@@ -166,7 +171,7 @@ describe('runApp', () => {
     expect(fake.app.listenerCount('web-contents-created')).toBe(1);
     expect(fake.session.setPermissionRequestHandler).toHaveBeenCalled();
     expect(fake.session.webRequest.onBeforeRequest).toHaveBeenCalled();
-    expect([...fake.handlers.keys()].sort()).toEqual([...apiMethods.map(ipcChannel), IPC_PICK_PATHS_CHANNEL].sort());
+    expect([...fake.handlers.keys()].sort()).toEqual([...apiMethods.map(ipcChannel), IPC_PICK_PATHS_CHANNEL, IPC_PICK_SAVE_PATH_CHANNEL].sort());
 
     const serve = fake.protocolHandlers.get('vigil')!;
     const page = await serve(new Request('vigil://app/index.html'));
@@ -213,6 +218,33 @@ describe('runApp', () => {
     const d = deps(fake, { files: [devBuild] });
     await runApp(d.value);
     expect(d.createCore.mock.calls[0]![0]).not.toHaveProperty('nativeBinding');
+  });
+
+  it('shows native dialogs for a CSV file to import and for where to export, for the app window only', async () => {
+    const fake = fakeElectron();
+    await runApp(deps(fake).value);
+    const trusted = { senderFrame: { parent: null, url: 'vigil://app/index.html' } };
+    type DialogHandler = (event: unknown, kind: unknown) => Promise<unknown>;
+    const open = fake.handlers.get(IPC_PICK_PATHS_CHANNEL) as DialogHandler;
+    const save = fake.handlers.get(IPC_PICK_SAVE_PATH_CHANNEL) as DialogHandler;
+
+    // One CSV file, even if the dialog hands back more.
+    expect(await open(trusted, 'csv')).toEqual(['/lists/a.csv']);
+    const [window, openOptions] = fake.electron.dialog.showOpenDialog.mock.calls[0] as unknown as [unknown, Electron.OpenDialogOptions];
+    expect(window).toBe(fake.windows[0]);
+    expect(openOptions.properties).toEqual(['openFile']);
+    expect(openOptions.filters?.[0]).toEqual({ name: 'CSV files', extensions: ['csv'] });
+
+    expect(await save(trusted, 'persons-csv')).toBe('/exports/persons.csv');
+    const [, saveOptions] = fake.electron.dialog.showSaveDialog.mock.calls[0] as unknown as [unknown, Electron.SaveDialogOptions];
+    expect(saveOptions.filters?.[0]).toEqual({ name: 'CSV files', extensions: ['csv'] });
+    expect(saveOptions.defaultPath).toMatch(new RegExp(`^${join(dir, 'Documents')}/vigil-persons-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    expect(saveOptions.properties).toContain('showOverwriteConfirmation');
+
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(await save(trusted, 'persons-csv')).toBeNull();
+    expect(await save({ senderFrame: { parent: null, url: 'https://evil.example/' } }, 'persons-csv')).toBeNull();
+    expect(fake.electron.dialog.showSaveDialog).toHaveBeenCalledTimes(2);
   });
 
   it('quits when the last window closes on Linux and Windows', async () => {

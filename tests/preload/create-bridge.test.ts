@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { apiMethods, ipcChannel, IPC_EVENT_CHANNEL, IPC_PICK_PATHS_CHANNEL, type ApiMethod } from '../../src/shared/api';
+import { apiMethods, ipcChannel, IPC_EVENT_CHANNEL, IPC_PICK_PATHS_CHANNEL, IPC_PICK_SAVE_PATH_CHANNEL, type ApiMethod } from '../../src/shared/api';
 import type { VigilEvent } from '../../src/shared/dto';
 
 vi.mock('electron', () => {
@@ -32,9 +32,9 @@ function reachable(root: unknown, seen = new Set<unknown>()): Set<unknown> {
 }
 
 describe('preload bridge', () => {
-  it('exposes only invoke, onEvent, pickPaths and pathForFile, frozen, with no path to ipcRenderer', () => {
+  it('exposes only invoke, onEvent, pickPaths, pickSavePath and pathForFile, frozen, with no path to ipcRenderer', () => {
     const { ipc, bridge } = setup();
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent', 'pathForFile', 'pickPaths']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent', 'pathForFile', 'pickPaths', 'pickSavePath']);
     expect(Object.isFrozen(bridge)).toBe(true);
     const values = reachable(bridge);
     expect(values.has(ipc)).toBe(false);
@@ -49,6 +49,28 @@ describe('preload bridge', () => {
     expect(ipc.invoke).toHaveBeenCalledWith(IPC_PICK_PATHS_CHANNEL, 'files');
     expect(await bridge.pickPaths!('everything' as 'files')).toEqual([]);
     expect(ipc.invoke).toHaveBeenCalledOnce();
+  });
+
+  it('asks for one CSV file with the csv kind', async () => {
+    const { ipc, bridge } = setup();
+    ipc.invoke.mockResolvedValueOnce(['/lists/persons.csv'] as never);
+    expect(await bridge.pickPaths!('csv')).toEqual(['/lists/persons.csv']);
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_PICK_PATHS_CHANNEL, 'csv');
+  });
+
+  it('asks the main process for a save path only with a known kind, and passes on only a non-empty string', async () => {
+    const { ipc, bridge } = setup();
+    ipc.invoke.mockResolvedValueOnce('/exports/persons.csv' as never);
+    expect(await bridge.pickSavePath!('persons-csv')).toBe('/exports/persons.csv');
+    expect(ipc.invoke).toHaveBeenLastCalledWith(IPC_PICK_SAVE_PATH_CHANNEL, 'persons-csv');
+    for (const answer of [null, '', 42, ['/a.csv'], { path: '/a.csv' }]) {
+      ipc.invoke.mockResolvedValueOnce(answer as never);
+      expect(await bridge.pickSavePath!('persons-csv')).toBeNull();
+    }
+    const calls = ipc.invoke.mock.calls.length;
+    expect(await bridge.pickSavePath!('/etc/passwd' as 'persons-csv')).toBeNull();
+    expect(await bridge.pickSavePath!({ defaultPath: '/etc' } as never)).toBeNull();
+    expect(ipc.invoke).toHaveBeenCalledTimes(calls);
   });
 
   it('finds the path of a dropped file through the given webUtils function, never throwing', () => {

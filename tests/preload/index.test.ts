@@ -19,7 +19,7 @@ describe('src/preload/index.ts', () => {
     const [key, bridge] = electron.exposeInMainWorld.mock.calls[0] as [string, Record<string, unknown>];
     expect(key).toBe('vigil');
     expect(bridge).not.toBe(electron.ipcRenderer);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent', 'pathForFile', 'pickPaths']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent', 'pathForFile', 'pickPaths', 'pickSavePath']);
     expect((bridge.pathForFile as (f: unknown) => string)({})).toBe('/dropped/file.jpg');
     expect(Object.values(bridge)).not.toContain(electron.ipcRenderer);
 

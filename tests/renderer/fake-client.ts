@@ -331,7 +331,24 @@ export function createFakeClient(initial: Partial<FakeData> = {}): FakeClient {
     if (text && ![p.nameFa, p.nameLatin].some((n) => n?.toLowerCase().includes(text))) return false;
     if (filter.deathFrom && (!p.deathDate || p.deathDate.latest < filter.deathFrom)) return false;
     if (filter.deathTo && (!p.deathDate || p.deathDate.earliest > filter.deathTo)) return false;
+    if (filter.placeId !== undefined && !placeLinksOf(p.id).some((l) => l.to.id === filter.placeId && (!filter.placeLink || l.type === filter.placeLink))) return false;
     return true;
+  };
+  /** The person's links to places (person-place links, the person at the `from` end). */
+  const placeLinksOf = (personId: number): LinkView[] =>
+    data.links.filter((l) => l.shape === 'person-place' && l.from.type === 'person' && l.from.id === personId);
+  /** personStats' counts by place for one link type, largest first, as the core orders them. */
+  const placeCounts = (persons: PersonSummary[], type: string) => {
+    const counts = new Map<number, { placeId: number; label: string; labelFa: string | null; count: number }>();
+    for (const p of persons) {
+      for (const placeId of new Set(placeLinksOf(p.id).filter((l) => l.type === type).map((l) => l.to.id))) {
+        const place = data.places.find((pl) => pl.id === placeId);
+        const entry = counts.get(placeId) ?? { placeId, label: place?.nameLatin ?? place?.nameFa ?? String(placeId), labelFa: place?.nameFa ?? null, count: 0 };
+        entry.count += 1;
+        counts.set(placeId, entry);
+      }
+    }
+    return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   };
   /** Items a filter shows: by kind, as listItems filters them. */
   const itemMatches = (i: ItemSummary, filter: ItemFilter) => !filter.kind || i.kind === filter.kind;
@@ -571,7 +588,7 @@ export function createFakeClient(initial: Partial<FakeData> = {}): FakeClient {
         entry.count += 1;
         deaths.set(key, entry);
       }
-      return { total: persons.length, deaths: [...deaths.values()], undated: persons.filter((p) => !p.deathDate).length, prisons: [], burialPlaces: [] };
+      return { total: persons.length, deaths: [...deaths.values()], undated: persons.filter((p) => !p.deathDate).length, prisons: placeCounts(persons, 'person-detained-at'), burialPlaces: placeCounts(persons, 'person-buried-at') };
     }),
     previewPersonsCsv: vi.fn<CatalogueApi['previewPersonsCsv']>(async () => data.csvPreview),
     importPersonsCsv: vi.fn<CatalogueApi['importPersonsCsv']>(startJob),

@@ -31,7 +31,7 @@ export function ChangesProvider({ requestActor, children }: { requestActor(): Pr
     askActor.current = requestActor;
   });
 
-  const run = useCallback(async <T,>(label: string, change: () => Promise<Changed<T>>): Promise<Changed<T>> => {
+  const run = useCallback(async <T,>(labelOf: string | ((record: T) => string), change: () => Promise<Changed<T>>): Promise<Changed<T>> => {
     let result: Changed<T>;
     try {
       result = await change();
@@ -42,6 +42,7 @@ export function ChangesProvider({ requestActor, children }: { requestActor(): Pr
     }
     const changeId = result.changeId;
     if (changeId) {
+      const label = typeof labelOf === 'function' ? labelOf(result.record) : labelOf;
       setRecent((list) => [{ changeId, label }, ...list].slice(0, RECENT_LIMIT));
       setToast({ kind: 'done', label, changeId });
     }

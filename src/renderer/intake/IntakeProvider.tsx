@@ -132,6 +132,7 @@ export function IntakeProvider({
     () => ({
       available: port !== null,
       transport: port?.transport ?? null,
+      csv: port?.csv ?? null,
       busy,
       upload,
       error,

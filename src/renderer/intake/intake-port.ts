@@ -4,10 +4,12 @@
  * app hands the core the files' paths on this computer. Components only see this interface (through the
  * intake context), so the same Items view, drop overlay and job panel work over either.
  */
-import type { JobRef } from '../../shared/api';
+import type { FileSource, JobRef } from '../../shared/api';
 import type { ImportProblem } from '../../shared/dto';
 
 export type PickKind = 'files' | 'folder';
+/** What the browser's file chooser can ask for: files or a folder to import, or one CSV file of persons. */
+export type ChooseKind = PickKind | 'csv';
 
 /** Bytes going to the web host before the import job takes over (web transport only). */
 export interface UploadProgress {
@@ -37,11 +39,39 @@ export interface DroppedItems {
   entries: Array<FileSystemEntry | null>;
 }
 
-export type FileChooser = (kind: PickKind) => Promise<File[] | null>;
+export type FileChooser = (kind: ChooseKind) => Promise<File[] | null>;
+
+/** A CSV file chosen for reading: where the core finds it, and its name as the user knows it (untrusted text). */
+export interface ChosenCsv {
+  file: FileSource;
+  name: string;
+}
+
+/** Where a CSV export goes: a path from the desktop app's save dialog, or (browser) a download once it is made. */
+export type ExportTarget = { path: string } | { download: true };
+
+/**
+ * CSV files in and out, the transport's way (issue 8 item 7; DESIGN.md §2): a browser uploads the file to the
+ * web host's /upload and receives exports as downloads (GET /download/<id>); the desktop app asks the main
+ * process for a path with a native open or save dialog. No path on the host ever reaches the browser.
+ */
+export interface CsvTransfer {
+  readonly transport: 'upload' | 'paths';
+  /** Asks for one CSV file (and, in a browser, uploads it); null when the user chose nothing. */
+  chooseCsv(options?: { signal?: AbortSignal }): Promise<ChosenCsv | null>;
+  /** Asks where an export goes; null when the user cancelled (or, in the desktop app, cannot be asked). */
+  chooseExportTarget(): Promise<ExportTarget | null>;
+  /** The address of a finished browser export (same origin: the host's session cookie authorises it). */
+  downloadUrl(downloadId: string): string;
+  /** Saves a finished browser export through the browser's downloads (nothing to do in the desktop app). */
+  startDownload(downloadId: string): void;
+}
 
 export interface IntakePort {
   /** 'upload' in a browser, 'paths' in the desktop app. */
   readonly transport: 'upload' | 'paths';
+  /** CSV import and export files, when this transport can carry them. */
+  readonly csv?: CsvTransfer;
   /** Starts importing these files; null when none of them could be handed to the core. */
   importFiles(files: File[], options?: IntakeOptions): Promise<JobRef | null>;
   /** Starts importing what was dropped on the window, folders included. */

@@ -4,14 +4,18 @@
  * `importPaths`, folders included. Nothing is copied through the page.
  */
 import type { CatalogueApi, JobRef } from '../../shared/api';
-import { startInChunks, type DroppedItems, type IntakeOptions, type IntakePort, type PickKind } from './intake-port';
+import type { OpenDialogKind, SaveDialogKind } from '../../shared/client';
+import { createPathCsvTransfer } from './csv-transfer';
+import { startInChunks, type DroppedItems, type IntakeOptions, type IntakePort } from './intake-port';
 
 /** The optional members of `window.vigil` this needs (the preload adds them; older preloads lack them). */
 export interface PathBridge {
   /** The file's path on this computer, or '' when it has none (dragged from another program's memory). */
   pathForFile(file: File): string;
   /** A native open dialog; [] when the user cancels. */
-  pickPaths(kind: PickKind): Promise<string[]>;
+  pickPaths(kind: OpenDialogKind): Promise<string[]>;
+  /** A native save dialog; null when the user cancels. Older preloads lack it: exports then cannot be made here. */
+  pickSavePath?(kind: SaveDialogKind): Promise<string | null>;
 }
 
 /** importPaths takes at most this many paths per call (api-schemas). */
@@ -49,6 +53,7 @@ export function createPathIntake(deps: { api: Pick<CatalogueApi, 'importPaths'>;
 
   return {
     transport: 'paths',
+    csv: createPathCsvTransfer(bridge),
     importFiles,
     // A dropped folder has a path too; the core walks it, so there is nothing to read here.
     importDropped: (drop: DroppedItems, options?: IntakeOptions) => importFiles(drop.files, options),

@@ -4,11 +4,13 @@
  * the host; the name sent is the one the user sees (relative to a picked or dropped folder).
  */
 import type { CatalogueApi, JobRef } from '../../shared/api';
-import type { ApiResult } from '../../shared/errors';
+import { createUploadCsvTransfer } from './csv-transfer';
 import { nameOf, walkEntries, type NamedFile } from './dropped-files';
 import { startInChunks, type DroppedItems, type FileChooser, type IntakeOptions, type IntakePort } from './intake-port';
+import { uploadFile } from './upload-file';
 
-export const UPLOAD_URL = '/upload';
+export { UPLOAD_URL } from './upload-file';
+
 /** Files in flight at once: enough to hide request latency, few enough to keep the host's disk sequential-ish. */
 const CONCURRENCY = 3;
 /** Upload ids per importUploads call: the host reads at most 1 MiB of JSON per request. */
@@ -20,45 +22,10 @@ export interface UploadIntakeDeps {
   fetch?: typeof fetch;
 }
 
-class UploadError extends Error {}
-
-async function readUploadId(response: Response): Promise<string> {
-  let body: ApiResult<{ uploadId: string }>;
-  try {
-    body = (await response.json()) as ApiResult<{ uploadId: string }>;
-  } catch {
-    throw new UploadError(`the web host answered ${response.status} without a readable result`);
-  }
-  if (!body || typeof body !== 'object') throw new UploadError(`the web host answered ${response.status} without a readable result`);
-  if (!body.ok) throw new UploadError(body.error?.message || `the web host refused it (${response.status})`);
-  const id = body.value?.uploadId;
-  if (typeof id !== 'string' || id === '') throw new UploadError('the web host did not say where it kept the upload');
-  return id;
-}
-
 export function createUploadIntake(deps: UploadIntakeDeps): IntakePort {
   const doFetch = deps.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  const uploadOne = async ({ file, name }: NamedFile, signal: AbortSignal | undefined): Promise<string> => {
-    let response: Response;
-    try {
-      response = await doFetch(UPLOAD_URL, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: {
-          'content-type': 'application/octet-stream',
-          'x-vigil-name': encodeURIComponent(name),
-          'x-vigil-modified': String(file.lastModified),
-        },
-        body: file,
-        signal,
-      });
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw new UploadError("Vigil's web host could not be reached");
-    }
-    return readUploadId(response);
-  };
+  const uploadOne = ({ file, name }: NamedFile, signal: AbortSignal | undefined): Promise<string> => uploadFile(doFetch, file, name, signal);
 
   const uploadAll = async (files: NamedFile[], options: IntakeOptions = {}): Promise<JobRef | null> => {
     const { onUploadProgress, onProblem, signal } = options;
@@ -102,6 +69,7 @@ export function createUploadIntake(deps: UploadIntakeDeps): IntakePort {
 
   return {
     transport: 'upload',
+    csv: createUploadCsvTransfer({ chooseFiles: deps.chooseFiles, fetch: doFetch }),
     importFiles,
     async importDropped(drop: DroppedItems, options?: IntakeOptions) {
       const entries = drop.entries.filter((entry): entry is FileSystemEntry => entry !== null);

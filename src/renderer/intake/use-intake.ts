@@ -1,12 +1,14 @@
 import { createContext, useContext } from 'react';
 import type { ImportProblem } from '../../shared/dto';
-import type { DroppedItems, PickKind, UploadProgress } from './intake-port';
+import type { CsvTransfer, DroppedItems, PickKind, UploadProgress } from './intake-port';
 
 /** What components see of the intake: actions that never throw, and the state of the one being prepared. */
 export interface Intake {
   /** False when this window cannot import (an older desktop preload); the buttons say so. */
   available: boolean;
   transport: 'upload' | 'paths' | null;
+  /** CSV files of persons in and out of this window; null when it cannot carry them. */
+  csv: CsvTransfer | null;
   /** True from the moment files are handed over until the import job has started. */
   busy: boolean;
   /** Uploading to the web host, before the job takes over. */
@@ -31,6 +33,7 @@ const noProblems: ImportProblem[] = [];
 export const unavailableIntake: Intake = {
   available: false,
   transport: null,
+  csv: null,
   busy: false,
   upload: null,
   error: null,

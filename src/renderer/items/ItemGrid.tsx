@@ -2,7 +2,7 @@ import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useRef, useState, type Dispatch, type KeyboardEvent, type MouseEvent, type SetStateAction } from 'react';
 import type { ItemSummary } from '../../shared/dto';
 import { gridLayout, PADDING } from './grid-layout';
-import { clickAt, gridKeys, moveFocus, targetOf, toggleFocused, type GridKey, type GridSelection } from './grid-selection';
+import { clearSelection, clickAt, gridKeys, isSelected, moveFocus, targetOf, toggleFocused, type GridKey, type GridSelection } from './grid-selection';
 import { ItemTile } from './ItemTile';
 import { LoadingTile } from './LoadingTile';
 import type { ItemPages } from './use-item-pages';
@@ -17,7 +17,8 @@ const OVERSCAN_ROWS = 3;
  *
  * Keyboard (ARIA grid, focus stays on the grid and aria-activedescendant names the current cell): arrows,
  * Home/End, Page Up/Down move; Shift extends the selection; Space toggles; Enter opens in the panel;
- * Escape clears the selection.
+ * Escape clears the selection. Ctrl/Cmd+A (every item the filter shows) is the Items view's, so it works from
+ * the table too.
  */
 export function ItemGrid({
   pages,
@@ -115,9 +116,9 @@ export function ItemGrid({
       onOpen(item);
       return;
     }
-    if (event.key === 'Escape' && selection.selected.size > 0) {
+    if (event.key === 'Escape' && (selection.all || selection.selected.size > 0)) {
       event.preventDefault();
-      onSelectionChange({ ...selection, selected: new Set(), anchor: null });
+      onSelectionChange(clearSelection(selection));
     }
   };
 
@@ -158,7 +159,7 @@ export function ItemGrid({
                   index={index}
                   cellId={cellId(index)}
                   column={column}
-                  selected={selection.selected.has(item.id)}
+                  selected={isSelected(selection, item.id)}
                   focused={focused}
                   opened={item.id === openedId}
                   onTileClick={onTileClick}

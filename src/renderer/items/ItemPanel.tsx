@@ -1,12 +1,15 @@
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { CustodyEvent, ItemDetail, ItemOccurrence, ItemSummary, PhotoMetadata, TagRef } from '../../shared/dto';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { CustodyEvent, ItemDetail, ItemOccurrence, ItemSummary, PhotoMetadata } from '../../shared/dto';
 import type { ItemId } from '../../shared/ids';
 import { useClient } from '../client/use-client';
-import { errorMessage } from '../ui/error-message';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { capitalise, formatBytes, formatNumber, formatUtc } from '../ui/format';
+import { capitalise, formatBytes, formatHistoricalDate, formatNumber, formatUtc } from '../ui/format';
+import { useRecordDetail } from '../ui/use-record-detail';
 import { useVigilEvent } from '../ui/use-vigil-event';
 import { UserText } from '../ui/UserText';
+import { ItemEditForm } from './ItemEditForm';
+import { ItemLinks } from './ItemLinks';
+import { ItemTags } from './ItemTags';
 
 const SENSITIVE_TITLE = 'This field can identify people or places. It can be left out when exporting.';
 
@@ -84,11 +87,6 @@ const photoFields: Array<{ key: keyof PhotoMetadata; label: string; text(photo: 
   { key: 'creator', label: 'Creator', text: (p) => p.creator },
   { key: 'copyright', label: 'Copyright', text: (p) => p.copyright },
 ];
-
-/** A tag in both languages where it has both ("Mass grave · گور جمعی"), else in the one it has. */
-function tagLabel(tag: TagRef): string | null {
-  return [tag.labelEn, tag.labelFa].filter((label): label is string => label !== null && label !== '').join(' · ') || null;
-}
 
 function previewReason(item: ItemDetail, broken: boolean): string {
   if (broken) return 'the preview could not be loaded.';
@@ -215,7 +213,55 @@ function RawMetadata({ raw }: { raw: Record<string, unknown> | null }) {
   );
 }
 
-function Details({ item }: { item: ItemDetail }) {
+/** How the file came to the archive, read-only: the edit form changes it. */
+function Acquisition({ item }: { item: ItemDetail }) {
+  const a = item.acquisition;
+  if (!a.source && !a.acquiredBy && !a.method && !a.date) return <p className="muted">Not recorded yet. Use Edit to say where the item came from.</p>;
+  return (
+    <dl className="detail-fields">
+      <Field label="Source">
+        {a.source ? (
+          <>
+            <UserText text={a.source.title} /> <span className="muted">({a.source.ref})</span>
+          </>
+        ) : (
+          <span className="muted">Not recorded</span>
+        )}
+      </Field>
+      <Field label="Acquired by">
+        <UserText text={a.acquiredBy} fallback="Not recorded" />
+      </Field>
+      <Field label="Method">
+        <UserText text={a.method} fallback="Not recorded" />
+      </Field>
+      <Field label="Date">
+        {a.date ? (
+          <>
+            {formatHistoricalDate(a.date)}
+            {a.date.original.trim() !== formatHistoricalDate(a.date) && (
+              <span className="muted">
+                {' '}
+                (typed as <UserText text={a.date.original} />)
+              </span>
+            )}
+          </>
+        ) : (
+          <span className="muted">Not recorded</span>
+        )}
+      </Field>
+    </dl>
+  );
+}
+
+function Details({ item, onShow, onChanged }: { item: ItemDetail; onShow(next: ItemDetail): void; onChanged(): void }) {
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  // Closing the form (saved or not) puts the keyboard back on Edit.
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const sensitive = sensitivityOf(item.sensitiveFields);
   const photo = item.photo;
   const photoRows = photo ? photoFields.map((field) => ({ ...field, value: field.text(photo) })).filter((row) => row.value !== null) : [];
@@ -224,14 +270,31 @@ function Details({ item }: { item: ItemDetail }) {
   return (
     <>
       <Preview key={`${item.id}:${item.preview}`} item={item} />
-      <UserText as="h3" text={item.title ?? item.originalName} className="detail-title" />
+      {editing ? (
+        <ItemEditForm
+          item={item}
+          onSaved={(next) => {
+            onShow(next);
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <div className="detail-heading">
+          <UserText as="h3" text={item.title ?? item.originalName} className="detail-title" />
+          <button ref={editButton} type="button" className="secondary-button detail-edit" aria-label={`Edit ${item.ref}`} onClick={() => setEditing(true)}>
+            Edit
+          </button>
+        </div>
+      )}
       {item.sensitiveMetadata && (
         <p className="sensitive-notice">
           <strong>Sensitive metadata.</strong> This file&apos;s metadata can identify people or places
           {item.sensitiveFields.length > 0 && <> ({item.sensitiveFields.join(', ')})</>}. It can be left out when exporting.
         </p>
       )}
-      <dl className="detail-fields">
+      {!editing && item.description && <UserText as="p" text={item.description} className="detail-description" />}
+      <dl className="detail-fields detail-fields-spaced">
         <Field label="Reference">{item.ref}</Field>
         <Field label="Kind">{capitalise(item.kind)}</Field>
         <Field label="Type">
@@ -257,18 +320,17 @@ function Details({ item }: { item: ItemDetail }) {
           <code className="hash selectable">{item.sha256}</code>
         </Field>
       </dl>
-      {item.description && <UserText as="p" text={item.description} className="detail-description" />}
-      {item.tags.length > 0 && (
-        <PanelSection title="Tags">
-          <ul className="tag-list">
-            {item.tags.map((tag) => (
-              <li key={tag.id}>
-                <UserText text={tagLabel(tag)} className="tag" />
-              </li>
-            ))}
-          </ul>
+      {!editing && (
+        <PanelSection title="Acquisition">
+          <Acquisition item={item} />
         </PanelSection>
       )}
+      <PanelSection title="Tags">
+        <ItemTags item={item} onChanged={onChanged} />
+      </PanelSection>
+      <PanelSection title="Linked persons and places">
+        <ItemLinks item={item} onChanged={onChanged} />
+      </PanelSection>
       {photo && (
         <PanelSection title="Photo metadata">
           {photoRows.length > 0 ? (
@@ -337,49 +399,30 @@ function Details({ item }: { item: ItemDetail }) {
 }
 
 /**
- * The right-hand panel for an item (DESIGN.md §12): preview, what the file is, its metadata with the
- * sensitive fields marked, where it was found, and its custody history. Everything that came from the file
- * (names, paths, EXIF strings, warnings) is text with dir="auto", never HTML.
+ * The right-hand panel for an item (DESIGN.md §12): preview, title and description (editable, with the
+ * acquisition), tags, linked persons and places, what the file is, its metadata with the sensitive fields
+ * marked, where it was found, and its custody history. Everything that came from the file or from people
+ * (names, paths, EXIF strings, warnings) is text with dir="auto", never HTML. It reloads when the core
+ * announces a change to items, tags or links (made here, in another window, or by a batch), and when the
+ * item's preview is ready.
  */
 export function ItemPanel({ itemId, summary }: { itemId: ItemId; summary?: ItemSummary | null }) {
   const { api } = useClient();
-  const [detail, setDetail] = useState<ItemDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const request = useRef(0);
-
-  const load = useCallback(async () => {
-    const mine = ++request.current;
-    try {
-      const next = await api.getItem({ id: itemId });
-      if (mine !== request.current) return;
-      setDetail(next);
-      setError(null);
-    } catch (caught) {
-      if (mine !== request.current) return;
-      setError(errorMessage(caught));
-    }
-  }, [api, itemId]);
-
-  useEffect(() => {
-    setDetail(null);
-    setError(null);
-    void load();
-  }, [load]);
-
+  const detail = useRecordDetail(() => api.getItem({ id: itemId }), ['items', 'tags', 'links', 'persons', 'places', 'sources']);
+  const { reload } = detail;
   useVigilEvent((event) => {
-    if (event.type === 'preview-ready' && event.itemId === itemId) void load();
-    else if (event.type === 'catalogue-changed' && (event.what.length === 0 || event.what.includes('items') || event.what.includes('tags'))) void load();
+    if (event.type === 'preview-ready' && event.itemId === itemId) reload();
   });
 
-  const current = detail && detail.id === itemId ? detail : null;
-  if (current) return <Details item={current} />;
+  const current = detail.record && detail.record.id === itemId ? detail.record : null;
+  if (current) return <Details item={current} onShow={detail.show} onChanged={reload} />;
   return (
     <>
       {summary && <UserText as="h3" text={summary.title ?? summary.originalName} className="detail-title" />}
-      {error ? (
+      {detail.error ? (
         <>
-          <ErrorMessage message={`Vigil could not load this item: ${error}`} />
-          <button type="button" className="secondary-button" onClick={() => void load()}>
+          <ErrorMessage message={`Vigil could not load this item: ${detail.error}`} />
+          <button type="button" className="secondary-button" onClick={reload}>
             Try again
           </button>
         </>

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import type { ItemSummary } from '../../shared/dto';
 import { capitalise, formatBytes, formatDay, formatNumber } from '../ui/format';
 import { RecordTable, type Column } from '../ui/RecordTable';
 import { UserText } from '../ui/UserText';
+import { isSelected, setSelected, type GridSelection } from './grid-selection';
 import { ITEM_PAGE_SIZE, type ItemPages } from './use-item-pages';
 
 const columns: Column<ItemSummary>[] = [
@@ -38,8 +39,24 @@ function leadingRows(pages: ItemPages, shown: number): ItemSummary[] {
   return rows;
 }
 
-/** The Items screen's table view: the same pages as the grid, read from the top, a page more at a time. */
-export function ItemsTable({ pages, openedId, onOpen }: { pages: ItemPages; openedId: number | null; onOpen(item: ItemSummary): void }) {
+/**
+ * The Items screen's table view: the same pages as the grid, read from the top, a page more at a time. Each
+ * row has a checkbox for the same selection as the grid's (Ctrl/Cmd+A selects every item the filter shows,
+ * loaded or not).
+ */
+export function ItemsTable({
+  pages,
+  selection,
+  onSelectionChange,
+  openedId,
+  onOpen,
+}: {
+  pages: ItemPages;
+  selection: GridSelection;
+  onSelectionChange: Dispatch<SetStateAction<GridSelection>>;
+  openedId: number | null;
+  onOpen(item: ItemSummary): void;
+}) {
   const [shown, setShown] = useState(ITEM_PAGE_SIZE);
   const total = pages.total ?? 0;
   const { ensureRange } = pages;
@@ -47,12 +64,31 @@ export function ItemsTable({ pages, openedId, onOpen }: { pages: ItemPages; open
     ensureRange(0, shown - 1);
   }, [ensureRange, shown]);
   const rows = leadingRows(pages, shown);
+  const withSelection: Column<ItemSummary>[] = [
+    {
+      header: 'Selected',
+      className: 'select-cell',
+      cell: (item) => (
+        <input
+          type="checkbox"
+          aria-label={`Select ${item.ref}`}
+          checked={isSelected(selection, item.id)}
+          onClick={(event) => event.stopPropagation()}
+          onChange={(event) => {
+            const on = event.target.checked;
+            onSelectionChange((previous) => setSelected(previous, item.id, on));
+          }}
+        />
+      ),
+    },
+    ...columns,
+  ];
   return (
     <div className="items-table">
       <RecordTable
         caption="Items in the catalogue"
         rows={rows}
-        columns={columns}
+        columns={withSelection}
         rowKey={(item) => item.id}
         rowLabel={(item) => item.ref}
         selectedKey={openedId}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ItemSummary } from '../../shared/dto';
 import { useClient } from '../client/use-client';
 import { useIntake } from '../intake/use-intake';
@@ -6,17 +6,21 @@ import { EmptyState } from '../ui/EmptyState';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { formatNumber } from '../ui/format';
 import { useDebouncedValue } from '../ui/use-debounced-value';
-import { emptySelection, type GridSelection } from './grid-selection';
+import { clearSelection, emptySelection, selectAll, selectedCount, toItemSelection, type GridSelection } from './grid-selection';
 import { ItemGrid } from './ItemGrid';
 import { ItemsTable } from './ItemsTable';
 import { hasFilters, ItemsToolbar, type ItemsLayout } from './ItemsToolbar';
-import { defaultItemQuery, useItemPages, type ItemQuery } from './use-item-pages';
+import { SelectionBar } from './SelectionBar';
+import { defaultItemQuery, itemFilter, useItemPages, type ItemQuery } from './use-item-pages';
+import { useSelectionKeys } from './use-selection-keys';
 
 export const TAG_DEBOUNCE_MS = 300;
 
 /**
  * The Items screen (DESIGN.md §12): a virtualised thumbnail grid or the table, sorted and filtered by the
- * toolbar, with multi-select; the opened item shows in the right-hand panel.
+ * toolbar, with multi-select; the opened item shows in the right-hand panel. Ctrl/Cmd+A selects every item
+ * the filter shows (all pages, loaded or not), Escape clears, and while anything is selected the selection
+ * bar offers to tag or link all of it at once.
  */
 export function ItemsView({ selectedId, onSelect }: { selectedId: number | null; onSelect(item: ItemSummary): void }) {
   const { api } = useClient();
@@ -37,25 +41,32 @@ export function ItemsView({ selectedId, onSelect }: { selectedId: number | null;
   }, [queryKey]);
 
   const filtered = hasFilters(query);
-  const selectedCount = selection.selected.size;
+  const count = selectedCount(selection, total ?? 0);
+  const view = useRef<HTMLElement>(null);
+  const canSelect = total !== null && total > 0;
+  useSelectionKeys(view, {
+    selectAll: () => {
+      if (canSelect) setSelection(selectAll);
+    },
+    clear: () => {
+      if (!selection.all && selection.selected.size === 0) return false;
+      setSelection(clearSelection);
+      return true;
+    },
+  });
+  const filter = useMemo(() => itemFilter(query), [query]);
+  const currentSelection = useCallback(() => toItemSelection(selection, filter), [selection, filter]);
 
   return (
-    <section className="view items-view" aria-labelledby="view-title" aria-busy={pages.loading}>
+    <section ref={view} className="view items-view" aria-labelledby="view-title" aria-busy={pages.loading}>
       <header className="view-header">
         <h1 id="view-title">Items</h1>
         {total !== null && total > 0 && (
           <p className="view-count">
-            {formatNumber(total)} {total === 1 ? 'item' : 'items'}
-            {filtered ? ' match' : ''}
-            {selectedCount > 0 && (
-              <>
-                {' · '}
-                {formatNumber(selectedCount)} selected{' '}
-                <button type="button" className="link-button" onClick={() => setSelection({ ...selection, selected: new Set(), anchor: null })}>
-                  Clear selection
-                </button>
-              </>
-            )}
+            <span>
+              {formatNumber(total)} {total === 1 ? 'item' : 'items'}
+              {filtered ? ' match' : ''}
+            </span>
           </p>
         )}
       </header>
@@ -67,6 +78,27 @@ export function ItemsView({ selectedId, onSelect }: { selectedId: number | null;
         layout={layout}
         onLayoutChange={setLayout}
       />
+      {/* The bar's row is always there while items are shown, so selecting never moves the grid under the pointer. */}
+      {canSelect &&
+        (count > 0 ? (
+          <SelectionBar
+            count={count}
+            all={selection.all}
+            excluded={selection.all ? selection.except.size : 0}
+            selection={currentSelection}
+            onClear={() => setSelection(clearSelection)}
+          />
+        ) : (
+          <div className="selection-bar selection-bar-idle">
+            <p className="selection-hint">
+              Select items to tag or link them: click, Shift+click for a run, Ctrl+click for one more.{' '}
+              <button type="button" className="link-button" aria-keyshortcuts="Control+A Meta+A" onClick={() => setSelection(selectAll)}>
+                Select all {formatNumber(total)}
+              </button>{' '}
+              <kbd>Ctrl+A</kbd>
+            </p>
+          </div>
+        ))}
       {pages.error && (
         <div className="banner-inline">
           <ErrorMessage message={`Vigil could not load the items: ${pages.error}`} />
@@ -104,7 +136,7 @@ export function ItemsView({ selectedId, onSelect }: { selectedId: number | null;
             onOpen={onSelect}
           />
         ) : (
-          <ItemsTable key={queryKey} pages={pages} openedId={selectedId} onOpen={onSelect} />
+          <ItemsTable key={queryKey} pages={pages} selection={selection} onSelectionChange={setSelection} openedId={selectedId} onOpen={onSelect} />
         ))}
     </section>
   );

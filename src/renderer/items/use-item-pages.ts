@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { ItemListArgs } from '../../shared/api';
+import type { ItemFilter, ItemListArgs } from '../../shared/api';
 import type { ItemKind, ItemSort, ItemSummary, Page } from '../../shared/dto';
 import { errorMessage } from '../ui/error-message';
 import { useVigilEvent } from '../ui/use-vigil-event';
@@ -24,15 +24,20 @@ export interface ItemQuery {
 
 export const defaultItemQuery: ItemQuery = { sort: 'imported', order: 'desc', kind: null, tag: '', takenFrom: '', takenTo: '' };
 
+/** The filter part of a query, as a selection of "every item shown" names it: empty filters are left out. */
+export function itemFilter(query: ItemQuery): ItemFilter {
+  const filter: ItemFilter = {};
+  if (query.kind) filter.kind = query.kind;
+  const tag = query.tag.trim();
+  if (tag) filter.tag = tag;
+  if (query.takenFrom) filter.takenFrom = query.takenFrom;
+  if (query.takenTo) filter.takenTo = query.takenTo;
+  return filter;
+}
+
 /** The listItems arguments for a query: empty filters are left out, never sent as blanks. */
 export function listArgs(query: ItemQuery, offset: number, limit: number): ItemListArgs {
-  const args: ItemListArgs = { offset, limit, sort: query.sort, order: query.order };
-  if (query.kind) args.kind = query.kind;
-  const tag = query.tag.trim();
-  if (tag) args.tag = tag;
-  if (query.takenFrom) args.takenFrom = query.takenFrom;
-  if (query.takenTo) args.takenTo = query.takenTo;
-  return args;
+  return { offset, limit, sort: query.sort, order: query.order, ...itemFilter(query) };
 }
 
 export interface ItemPages {

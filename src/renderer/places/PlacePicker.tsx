@@ -1,12 +1,15 @@
+import { useContext } from 'react';
 import type { PlaceSummary } from '../../shared/dto';
 import type { PlaceId } from '../../shared/ids';
 import { useClient } from '../client/use-client';
 import { RecordPicker, type PickerOption } from '../ui/RecordPicker';
+import { VocabulariesContext } from '../ui/vocabularies-context';
 
-export const placeOption = (p: PlaceSummary): PickerOption => ({
+/** A place as the picker offers it: its name, then its reference, type, Persian name and the place it is inside. */
+export const placeOption = (p: PlaceSummary, typeLabel: (code: string) => string = (code) => code): PickerOption => ({
   id: p.id,
   label: p.nameLatin ?? p.nameFa ?? p.ref,
-  detail: [p.ref, p.type, p.nameLatin ? p.nameFa : null, p.parentLabel].filter(Boolean).join(' · '),
+  detail: [p.ref, typeLabel(p.type), p.nameLatin ? p.nameFa : null, p.parentLabel ? `in ${p.parentLabel}` : null].filter(Boolean).join(' · '),
 });
 
 /** Finds a place by its name in either script; with `onCreate`, offers to make one from the text typed. */
@@ -24,12 +27,15 @@ export function PlacePicker({
   autoFocus?: boolean;
 }) {
   const { api } = useClient();
+  // Read without requiring the provider: the picker is also used in forms rendered on their own.
+  const vocabularies = useContext(VocabulariesContext);
+  const typeLabel = (code: string) => vocabularies?.label('placeTypes', code) || code;
   return (
     <RecordPicker
       label={label}
       placeholder="Place name…"
       autoFocus={autoFocus}
-      search={async (text) => (await api.listPlaces({ filter: { text }, limit: 10 })).rows.filter((p) => p.id !== exclude).map(placeOption)}
+      search={async (text) => (await api.listPlaces({ filter: { text }, limit: 10 })).rows.filter((p) => p.id !== exclude).map((p) => placeOption(p, typeLabel))}
       onPick={(option) => onPick(option.id as PlaceId, option)}
       {...(onCreate ? { onCreate, createLabel: (text: string) => `New place “${text}”…` } : {})}
     />

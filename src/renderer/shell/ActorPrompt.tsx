@@ -1,21 +1,69 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Actor } from '../../shared/dto';
 import { useClient } from '../client/use-client';
 import { errorMessage } from '../ui/error-message';
 import { ErrorMessage } from '../ui/ErrorMessage';
 
 /**
+ * While a change waits for the answer, the prompt is a modal dialog of its own: the change may have been
+ * asked for from another modal dialog (a form, the CSV import), which makes everything outside it inert; a
+ * dialog opened after it sits above it and can be answered. Escape puts it off, like "Not now".
+ */
+function PromptDialog({ labelledBy, onDismiss, children }: { labelledBy: string; onDismiss(): void; children: ReactNode }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const dismiss = useRef(onDismiss);
+  useEffect(() => {
+    dismiss.current = onDismiss;
+  });
+  useEffect(() => {
+    const element = dialog.current;
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (element && !element.open) {
+      if (typeof element.showModal === 'function') element.showModal();
+      else element.setAttribute('open', '');
+    }
+    element?.querySelector<HTMLInputElement>('input')?.focus();
+    return () => {
+      if (element?.open && typeof element.close === 'function') element.close();
+      if (before?.isConnected) before.focus();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={dialog}
+      className="actor-dialog"
+      aria-labelledby={labelledBy}
+      onCancel={(event) => {
+        event.preventDefault();
+        dismiss.current();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          dismiss.current();
+        }
+      }}
+    >
+      {children}
+    </dialog>
+  );
+}
+
+/**
  * Asks who is cataloguing (DESIGN.md §7): the custody log records a person, not a machine account. Shown as
- * a banner, not a modal, so the catalogue can still be browsed; saving goes through api.setActor.
+ * a banner, not a modal, so the catalogue can still be browsed; saving goes through api.setActor. When a
+ * change is waiting for the answer (`waiting`), it is a modal dialog instead (see PromptDialog).
  */
 export function ActorPrompt({
   current,
   onSaved,
   onDismiss,
+  waiting = false,
 }: {
   current: Actor | null;
   onSaved(actor: Actor): void;
   onDismiss(): void;
+  waiting?: boolean;
 }) {
   const { api } = useClient();
   const id = useId();
@@ -53,7 +101,7 @@ export function ActorPrompt({
     }
   };
 
-  return (
+  const prompt = (
     <section className="actor-banner" aria-labelledby={`${id}-title`}>
       <div className="actor-intro">
         <h2 id={`${id}-title`}>Who is cataloguing?</h2>
@@ -108,5 +156,12 @@ export function ActorPrompt({
         )}
       </form>
     </section>
+  );
+  return waiting ? (
+    <PromptDialog labelledBy={`${id}-title`} onDismiss={onDismiss}>
+      {prompt}
+    </PromptDialog>
+  ) : (
+    prompt
   );
 }

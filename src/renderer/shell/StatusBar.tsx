@@ -1,6 +1,8 @@
 import type { CatalogueStatus, JobState, RecordCounts } from '../../shared/dto';
-import type { JobsState, TrackedJob } from '../jobs/use-jobs';
+import { useIntake } from '../intake/use-intake';
+import type { Jobs, TrackedJob } from '../jobs/use-jobs';
 import { UserText } from '../ui/UserText';
+import { VerifyButton } from './VerifyButton';
 
 const numberFormat = new Intl.NumberFormat('en-GB');
 
@@ -37,13 +39,104 @@ function RunningJob({ job }: { job: TrackedJob }) {
   );
 }
 
-const finishedWords: Record<Exclude<JobState, 'running'>, string> = {
+const finishedWords: Record<JobState, string> = {
+  running: 'running',
   done: 'finished',
   cancelled: 'cancelled',
   failed: 'failed',
 };
 
-/** The bottom bar: which catalogue is open, what it holds, what is running, and who is recorded as acting. */
+const plural = (n: number, one: string, many: string) => `${numberFormat.format(n)} ${n === 1 ? one : many}`;
+
+/** How the job that finished last ended, in words, with a way back to its report or its file. */
+function FinishedJob({ job, onReopen }: { job: TrackedJob; onReopen(): void }) {
+  const { csv } = useIntake();
+  const className = `job job-${job.state}`;
+  if (job.state === 'failed') {
+    return (
+      <span className={className}>
+        {jobName(job.kind)} failed{job.error ? ': ' : ''}
+        {job.error && <UserText text={job.error} className="job-error-text" />}
+      </span>
+    );
+  }
+  switch (job.kind) {
+    case 'verify': {
+      const report = job.summary;
+      const words =
+        job.state === 'cancelled' || report?.cancelled
+          ? 'Verify cancelled'
+          : report?.ok
+            ? 'Verify finished: the catalogue is intact'
+            : 'Verify finished: problems found';
+      return (
+        <span className={report && !report.ok && !report.cancelled ? 'job job-failed' : className}>
+          <span className="job-text">{words}</span>
+          <button type="button" className="link-button" onClick={onReopen}>
+            Show report
+          </button>
+        </span>
+      );
+    }
+    case 'persons-export': {
+      const summary = job.summary;
+      if (job.state === 'cancelled' || !summary) return <span className={className}>Persons export {finishedWords[job.state]}</span>;
+      const url = summary.downloadId && csv ? csv.downloadUrl(summary.downloadId) : '';
+      return (
+        <span className={className}>
+          <span className="job-text">
+            Exported {plural(summary.rows, 'person', 'persons')}
+            {summary.path && (
+              <>
+                {' to '}
+                <UserText text={summary.path} className="job-path" />
+              </>
+            )}
+          </span>
+          {url && (
+            <a href={url} download className="link-button">
+              Download again
+            </a>
+          )}
+        </span>
+      );
+    }
+    case 'persons-import': {
+      const summary = job.summary;
+      // The counts that say something; the summary has them all.
+      const counts = summary
+        ? [
+            summary.created > 0 ? `${numberFormat.format(summary.created)} created` : null,
+            summary.updated > 0 ? `${numberFormat.format(summary.updated)} updated` : null,
+            summary.unchanged > 0 ? `${numberFormat.format(summary.unchanged)} unchanged` : null,
+            summary.invalid.length > 0 ? plural(summary.invalid.length, 'problem', 'problems') : null,
+          ].filter(Boolean)
+        : [];
+      return (
+        <span className={className}>
+          <span className="job-text">
+            Persons import {finishedWords[job.state]}
+            {counts.length > 0 && `: ${counts.join(', ')}`}
+          </span>
+          <button type="button" className="link-button" onClick={onReopen}>
+            Show summary
+          </button>
+        </span>
+      );
+    }
+    case 'import':
+      return (
+        <span className={className}>
+          {jobName(job.kind)} {finishedWords[job.state]}: {jobCount(job)}
+        </span>
+      );
+  }
+}
+
+/**
+ * The bottom bar: which catalogue is open, what it holds, what is running (or how the last job ended, with
+ * its report), a way to verify the catalogue, and who is recorded as acting.
+ */
 export function StatusBar({
   status,
   error,
@@ -52,7 +145,7 @@ export function StatusBar({
 }: {
   status: CatalogueStatus | null;
   error: string | null;
-  jobs: JobsState;
+  jobs: Jobs;
   onChangeActor(): void;
 }) {
   const finished = jobs.lastFinished;
@@ -68,11 +161,10 @@ export function StatusBar({
           <RunningJob key={job.jobId} job={job} />
         ))}
         {finished && jobs.running.length === 0 && finished.state !== 'running' && (
-          <span className={`job job-${finished.state}`}>
-            {jobName(finished.kind)} {finishedWords[finished.state]}: {jobCount(finished)}
-          </span>
+          <FinishedJob job={finished} onReopen={() => jobs.reopen(finished.jobId)} />
         )}
       </span>
+      {status && <VerifyButton jobs={jobs} />}
       <span className="status-actor">
         {status?.actor ? (
           <>

@@ -3,6 +3,7 @@ import type { TagRef, TagSpec } from '../../shared/dto';
 import { errorMessage } from '../ui/error-message';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useCombobox } from '../ui/use-combobox';
+import { useVocabularies } from '../ui/use-vocabularies';
 import { UserText } from '../ui/UserText';
 import { hasExactTag, indexTags, suggestTags, tagLabel } from './tag-matching';
 import { useTags } from './use-tags';
@@ -17,6 +18,10 @@ type Suggestion = { kind: 'tag'; spec: TagSpec; label: string; detail: string } 
  */
 export function TagEditor({
   label,
+  inputLabel,
+  placeholder = 'Add a tag…',
+  allowNew = true,
+  emptyText = 'No tags yet.',
   value,
   onAdd,
   onRemove,
@@ -24,6 +29,13 @@ export function TagEditor({
 }: {
   /** The accessible name of the editor ("Tags of ITM-000012"). */
   label: string;
+  /** The text box's accessible name; by default "Add a tag to ITM-000012", from `label`. */
+  inputLabel?: string;
+  placeholder?: string;
+  /** Offer to make a free tag from text no tag has (off where only existing tags make sense, as in removing). */
+  allowNew?: boolean;
+  /** What the chip list says while it is empty. */
+  emptyText?: string;
   value: TagRef[];
   onAdd(spec: TagSpec): Promise<void>;
   onRemove(tag: TagRef): Promise<void>;
@@ -31,6 +43,7 @@ export function TagEditor({
 }) {
   const id = useId();
   const { tags } = useTags();
+  const vocabularies = useVocabularies();
   const index = useMemo(() => indexTags(tags), [tags]);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -44,11 +57,11 @@ export function TagEditor({
       kind: 'tag',
       spec: { id: entry.tag.id },
       label: tagLabel(entry.tag),
-      detail: entry.path || entry.tag.vocabulary,
+      detail: entry.path || vocabularies.label('tagVocabularies', entry.tag.vocabulary),
     }));
-    if (typed && !hasExactTag(index, typed)) found.push({ kind: 'new', spec: { label: typed }, label: `Add new tag “${typed}”`, detail: 'free tag' });
+    if (allowNew && typed && !hasExactTag(index, typed)) found.push({ kind: 'new', spec: { label: typed }, label: `Add new tag “${typed}”`, detail: 'free tag' });
     return found;
-  }, [index, typed, applied]);
+  }, [index, typed, applied, allowNew, vocabularies]);
 
   const act = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -80,7 +93,7 @@ export function TagEditor({
             </button>
           </li>
         ))}
-        {value.length === 0 && <li className="muted tag-none">No tags yet.</li>}
+        {value.length === 0 && <li className="muted tag-none">{emptyText}</li>}
       </ul>
       <div className="picker">
         <input
@@ -88,12 +101,12 @@ export function TagEditor({
           type="text"
           dir="auto"
           role="combobox"
-          aria-label={`Add a tag to ${label.replace(/^Tags of /, '')}`}
+          aria-label={inputLabel ?? `Add a tag to ${label.replace(/^Tags of /, '')}`}
           aria-expanded={combo.open}
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={combo.open && combo.active >= 0 ? `${id}-s${combo.active}` : undefined}
-          placeholder="Add a tag…"
+          placeholder={placeholder}
           value={text}
           disabled={disabled}
           onChange={(event) => {

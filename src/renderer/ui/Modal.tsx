@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { escapeBelongsToField } from './field-escape';
 
 /**
  * A modal dialog (the platform's <dialog>, so focus stays inside and the page behind is inert). Escape or the
@@ -46,11 +47,12 @@ export function Modal({
       className={`modal${wide ? ' modal-wide' : ''}${className ? ` ${className}` : ''}`}
       aria-labelledby={titleId}
       onCancel={(event) => {
-        event.preventDefault(); // React state decides when it closes
-        onCloseRef.current();
+        // React state decides when it closes; the keydown handler below has already decided for Escape.
+        event.preventDefault();
       }}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') {
+        // An Escape that closes a suggestion list or clears a search box inside is the field's, not the dialog's.
+        if (event.key === 'Escape' && !escapeBelongsToField(event)) {
           event.preventDefault();
           onCloseRef.current();
         }

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CatalogueApi } from '../../../src/shared/api';
 import { pickIntake } from '../../../src/renderer/client/pick-client';
-import { createInputFileChooser, FILES_INPUT_LABEL, FOLDER_INPUT_LABEL } from '../../../src/renderer/intake/file-chooser';
-import type { UploadProgress } from '../../../src/renderer/intake/intake-port';
+import { createInputFileChooser, CSV_INPUT_LABEL, FILES_INPUT_LABEL, FOLDER_INPUT_LABEL } from '../../../src/renderer/intake/file-chooser';
+import { createPathCsvTransfer, createUploadCsvTransfer } from '../../../src/renderer/intake/csv-transfer';
+import type { ChooseKind, UploadProgress } from '../../../src/renderer/intake/intake-port';
 import { captureDrop } from '../../../src/renderer/intake/intake-port';
 import { createPathIntake, isPathBridge, type PathBridge } from '../../../src/renderer/intake/path-intake';
 import { createUploadIntake } from '../../../src/renderer/intake/upload-intake';
@@ -118,7 +119,7 @@ describe('upload intake (browser)', () => {
   it('picks with the chooser and imports what was chosen; a cancelled pick imports nothing', async () => {
     const host = fakeUploadHost();
     const api = uploadApi();
-    const chooseFiles = vi.fn(async (kind: 'files' | 'folder') => (kind === 'files' ? [file('x.jpg', 1)] : null));
+    const chooseFiles = vi.fn(async (kind: ChooseKind) => (kind === 'files' ? [file('x.jpg', 1)] : null));
     const intake = createUploadIntake({ api, fetch: host.fetch, chooseFiles });
     expect(await intake.pickAndImport('folder')).toBeNull();
     expect(host.received).toHaveLength(0);
@@ -219,6 +220,83 @@ describe('file chooser', () => {
     expect(heard).toEqual([chosen]);
     chooser.dispose();
     expect(document.querySelector(`input[aria-label="${FILES_INPUT_LABEL}"]`)).toBeNull();
+  });
+
+  it('keeps a third input for one CSV file, whose unrequested files are not imported', async () => {
+    const chooser = createInputFileChooser(document);
+    const csvInput = document.querySelector<HTMLInputElement>(`input[aria-label="${CSV_INPUT_LABEL}"]`)!;
+    expect(csvInput.multiple).toBe(false);
+    expect(csvInput.accept).toBe('.csv,text/csv');
+    const list = [new File(['ref\r\n'], 'persons.csv')];
+    vi.spyOn(csvInput, 'click').mockImplementation(() => {
+      Object.defineProperty(csvInput, 'files', { configurable: true, value: list });
+      csvInput.dispatchEvent(new Event('change'));
+    });
+    await expect(chooser.choose('csv')).resolves.toEqual(list);
+
+    const heard: File[][] = [];
+    chooser.onFiles((files) => heard.push(files));
+    csvInput.dispatchEvent(new Event('change'));
+    expect(heard).toEqual([]);
+    chooser.dispose();
+    expect(document.querySelector(`input[aria-label="${CSV_INPUT_LABEL}"]`)).toBeNull();
+  });
+});
+
+describe('CSV files in a browser', () => {
+  it('asks the chooser for one CSV file and uploads it under its name', async () => {
+    const host = fakeUploadHost();
+    const chooseFiles = vi.fn(async () => [new File(['ref,name_fa\r\n'], 'فهرست ۶۷.csv', { type: 'text/csv' })]);
+    const csv = createUploadCsvTransfer({ chooseFiles, fetch: host.fetch });
+    const chosen = await csv.chooseCsv();
+    expect(chooseFiles).toHaveBeenCalledWith('csv');
+    expect(chosen).toEqual({ file: { uploadId: '00000000-0000-4000-8000-000000000001' }, name: 'فهرست ۶۷.csv' });
+    expect(host.received[0]!.url).toBe('/upload');
+    expect(new Headers(host.received[0]!.init.headers).get('x-vigil-name')).toBe(encodeURIComponent('فهرست ۶۷.csv'));
+  });
+
+  it('answers null when nothing was chosen, and a sentence when the host refused the file', async () => {
+    const host = fakeUploadHost(['big.csv']);
+    expect(await createUploadCsvTransfer({ chooseFiles: async () => null, fetch: host.fetch }).chooseCsv()).toBeNull();
+    const refused = createUploadCsvTransfer({ chooseFiles: async () => [new File(['x'], 'big.csv')], fetch: host.fetch });
+    await expect(refused.chooseCsv()).rejects.toThrow(/^“big\.csv” could not be sent to Vigil: The disk is full\.$/);
+  });
+
+  it('exports as a download, never to a path, fetched from /download/<id>', async () => {
+    const download = vi.fn();
+    const csv = createUploadCsvTransfer({ chooseFiles: async () => null, download });
+    expect(await csv.chooseExportTarget()).toEqual({ download: true });
+    expect(csv.downloadUrl('3f2b8c1e-5d4a-4c2b-9e8f-0123456789ab')).toBe('/download/3f2b8c1e-5d4a-4c2b-9e8f-0123456789ab');
+    expect(csv.downloadUrl('../x')).toBe('/download/..%2Fx');
+    csv.startDownload('3f2b8c1e-5d4a-4c2b-9e8f-0123456789ab');
+    expect(download).toHaveBeenCalledWith('/download/3f2b8c1e-5d4a-4c2b-9e8f-0123456789ab');
+  });
+});
+
+describe('CSV files in the desktop app', () => {
+  it('opens one CSV file with the native dialog and saves where the save dialog says', async () => {
+    const bridge = { pickPaths: vi.fn(async () => ['/home/a/lists/persons.csv', '/home/a/other.csv']), pickSavePath: vi.fn(async () => '/home/a/out.csv') };
+    const csv = createPathCsvTransfer(bridge);
+    expect(await csv.chooseCsv()).toEqual({ file: { path: '/home/a/lists/persons.csv' }, name: 'persons.csv' });
+    expect(bridge.pickPaths).toHaveBeenCalledWith('csv');
+    expect(await csv.chooseExportTarget()).toEqual({ path: '/home/a/out.csv' });
+    expect(bridge.pickSavePath).toHaveBeenCalledWith('persons-csv');
+    bridge.pickPaths.mockResolvedValueOnce([]);
+    bridge.pickSavePath.mockResolvedValueOnce(null as never);
+    expect(await csv.chooseCsv()).toBeNull();
+    expect(await csv.chooseExportTarget()).toBeNull();
+  });
+
+  it('says so when the preload has no save dialog', async () => {
+    const csv = createPathCsvTransfer({ pickPaths: async () => [] });
+    await expect(csv.chooseExportTarget()).rejects.toThrow(/vigil persons export FILE.csv/);
+  });
+
+  it('comes with the path intake, and with the upload intake in a browser', () => {
+    const fake = createFakeClient();
+    const vigil = { invoke: vi.fn(), onEvent: vi.fn(), pathForFile: () => '', pickPaths: async () => [], pickSavePath: async () => null };
+    expect(pickIntake({ vigil }, fake.client, { chooseFiles: async () => null })!.csv?.transport).toBe('paths');
+    expect(pickIntake({}, fake.client, { chooseFiles: async () => null })!.csv?.transport).toBe('upload');
   });
 });
 

@@ -86,7 +86,7 @@ describe('item panel', () => {
     expect(within(panel).getByText(/This file's metadata can identify people or places/)).toHaveTextContent('(gps, serial, creator)');
   });
 
-  it('shows each tag as text, in English and Persian where it has both', async () => {
+  it('shows each tag as a chip of text, in English and Persian where it has both', async () => {
     const both = tag({ labelEn: 'Mass grave', labelFa: 'گور جمعی' });
     const persianOnly = tag({ labelEn: null, labelFa: 'خاوران' });
     const hostile = tag({ labelEn: '<img src=x onerror=alert(1)>' });
@@ -94,8 +94,12 @@ describe('item panel', () => {
     const panel = await openItem('Khavaran, 1988');
 
     const section = within(panel).getByRole('region', { name: 'Tags' });
-    const labels = within(section).getAllByRole('listitem').map((li) => li.textContent);
+    // Each tag is a chip: its label as text, and its own Remove button.
+    const labels = within(section)
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('.user-text')?.textContent);
     expect(labels).toEqual(['Mass grave · گور جمعی', 'خاوران', '<img src=x onerror=alert(1)>']);
+    expect(within(section).getByRole('button', { name: 'Remove tag <img src=x onerror=alert(1)>' })).toBeInTheDocument();
     expect(within(section).getByText('خاوران')).toHaveAttribute('dir', 'auto');
     expect(container.querySelector('img[src="x"]')).toBeNull();
   });

@@ -165,9 +165,9 @@ describe('import summary', () => {
   });
 });
 
-describe('jobs of other kinds', () => {
-  it('names a running verify or CSV job in the status bar only, and opens no import summary when it ends', async () => {
-    const { fake } = renderApp({ actor, items: [item({ title: 'Before' })] });
+describe('jobs of other kinds beside imports', () => {
+  it('names a running verify or CSV job in the status bar too, and does not refresh the items when it ends', async () => {
+    const { fake, user } = renderApp({ actor, items: [item({ title: 'Before' })] });
     const grid = await screen.findByRole('grid', { name: 'Items' });
     await within(grid).findByText('Before');
     const bar = screen.getByRole('contentinfo', { name: 'Status bar' });
@@ -177,21 +177,27 @@ describe('jobs of other kinds', () => {
     act(() => fake.emit(jobEventOf('persons-import', { jobId: 'c1', done: 120, total: null })));
     expect(bar).toHaveTextContent('Verify 3 of 10');
     expect(bar).toHaveTextContent('Persons import 120 so far');
-    expect(screen.queryByRole('region', { name: 'Jobs' })).not.toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Jobs' })).toHaveTextContent('Importing persons');
 
     act(() => fake.emit(jobEventOf('persons-import', { jobId: 'c1', state: 'done', done: 130, total: 130, summary: { created: 130, updated: 0, unchanged: 0, invalid: [], cancelled: false } })));
     act(() => fake.emit(jobEventOf('verify', { jobId: 'v1', state: 'done', done: 10, total: 10, summary: verifyReport() })));
-    expect(bar).toHaveTextContent('Verify finished: 10 of 10');
+    expect(bar).toHaveTextContent('Verify finished: the catalogue is intact');
+    // The CSV import ends with its summary; the clean verify only in the status bar.
+    const dialog = await screen.findByRole('dialog', { name: 'Persons import summary' });
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     // Only an import's end refreshes the items.
     await act(async () => {});
     expect(fake.api.listItems.mock.calls.length).toBe(listed);
   });
 
-  it('still shows the summary of an import that ends while another kind of job is unread', async () => {
-    const { fake } = renderApp({ actor });
+  it('shows the endings one at a time, oldest first: a failed verify, then the import summary', async () => {
+    const { fake, user } = renderApp({ actor });
     act(() => fake.emit(jobEventOf('verify', { jobId: 'v1', state: 'failed', error: 'The vault is not readable.' })));
     act(() => fake.emit(jobEvent({ jobId: 'job-7', state: 'done', done: 2, total: 2, summary: { imported: 2, duplicates: 0, failed: [], warnings: [], cancelled: false } })));
+    const report = await screen.findByRole('dialog', { name: 'Verify report' });
+    expect(report).toHaveTextContent('The check stopped: The vault is not readable.');
+    await user.click(within(report).getByRole('button', { name: 'Close' }));
     const dialog = await screen.findByRole('dialog', { name: 'Import summary' });
     expect(dialog).toHaveTextContent('The import finished.');
   });

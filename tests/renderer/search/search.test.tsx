@@ -86,7 +86,7 @@ describe('search', () => {
 
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
     await user.click(within(nav).getByRole('button', { name: 'Persons' }));
-    expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Search the catalogue' })).not.toBeInTheDocument();
     await user.keyboard('/');
     expect(screen.getByRole('combobox', { name: 'Search the catalogue' })).toHaveFocus();
     // The slash opened search; it was not typed into the box.

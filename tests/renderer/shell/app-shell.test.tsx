@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { exhibitSet, item, jobEvent, person, place } from '../fake-client';
+import { exhibitSet, item, jobEvent, link, person, personEnd, place, placeEnd } from '../fake-client';
 import { renderApp } from '../render-app';
 
 const actor = { name: 'Shirin Archivist', organisation: 'Justice for Iran' };
@@ -111,9 +111,14 @@ describe('empty states', () => {
 
 describe('lists and details', () => {
   it('selects a row with a click or the arrow keys and shows it in the details panel', async () => {
+    // The prison is a link to a place (one fact, one home); the list shows it as the summary's `prison`.
+    const dastgerd = place({ nameLatin: 'Dastgerd' });
+    const ferhad = person({ nameLatin: 'Ferhad Mostafavi', prison: 'Dastgerd' });
     const { user } = renderApp({
       actor,
-      persons: [person({ nameLatin: 'Ferhad Mostafavi', prison: 'Dastgerd' }), person({ nameFa: 'فریده اکبرپور', prison: 'اوین' })],
+      persons: [ferhad, person({ nameFa: 'فریده اکبرپور', prison: 'اوین' })],
+      places: [dastgerd],
+      links: [link({ from: personEnd(ferhad), to: placeEnd(dastgerd), type: 'person-detained-at' })],
     });
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
     const details = screen.getByRole('complementary', { name: 'Record details' });
