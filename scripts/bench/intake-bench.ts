@@ -198,7 +198,8 @@ async function main() {
       if (catalogueDir) rmSync(catalogueDir, { recursive: true, force: true });
       catalogueDir = join(work, `catalogue-${round}`);
       execFileSync('sync');
-      const core = await createCore({ catalogueDir, previews: false, workstationId: 'bench', appVersion: 'bench' });
+      // A new catalogue is made only when asked, and every import names who made it (the custody log's actor).
+      const core = await createCore({ catalogueDir, create: true, actor: { name: 'Intake benchmark', organisation: 'Vigil' }, previews: false, workstationId: 'bench', appVersion: 'bench' });
       // A few small files first, so loading and compiling the parsers (exifr, pdfjs, sharp) once per process
       // is not counted: the figure is the steady rate of a running app or a long CLI import.
       await core.importPaths([warmDir]);
