@@ -48,10 +48,26 @@ export interface CustodyEventInput {
  * what is stored is exactly what is hashed; the records themselves keep the original text.
  */
 function wellFormed<T>(value: T): T {
-  if (typeof value === 'string') return value.toWellFormed() as T;
-  if (Array.isArray(value)) return value.map(wellFormed) as T;
+  return isAllWellFormed(value) ? value : rebuildWellFormed(value);
+}
+
+/** True when every string in the value (keys too) is well-formed: the usual case, checked without copying. */
+function isAllWellFormed(value: unknown): boolean {
+  if (typeof value === 'string') return value.isWellFormed();
+  if (Array.isArray(value)) return value.every(isAllWellFormed);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toWellFormed(), wellFormed(v)])) as T;
+    for (const key in value) {
+      if (!key.isWellFormed() || !isAllWellFormed((value as Record<string, unknown>)[key])) return false;
+    }
+  }
+  return true;
+}
+
+function rebuildWellFormed<T>(value: T): T {
+  if (typeof value === 'string') return value.toWellFormed() as T;
+  if (Array.isArray(value)) return value.map(rebuildWellFormed) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toWellFormed(), rebuildWellFormed(v)])) as T;
   }
   return value;
 }

@@ -75,7 +75,7 @@ export function createPersonsCsvRepository(db: Db) {
     ORDER BY l.person_id, l.id`);
   const factSources = db.prepare(`
     SELECT c.record_id AS person_id, s.title FROM citations c JOIN sources s ON s.id = c.source_id
-    WHERE c.record_type = 'person' AND c.record_id IN (${IDS}) AND c.field IS NOT NULL AND s.deleted_at IS NULL
+    WHERE c.record_type = 'person' AND c.record_id IN (${IDS}) AND s.deleted_at IS NULL
     ORDER BY c.record_id, c.id`);
 
   const json = (ids: readonly number[]) => JSON.stringify(ids);

@@ -5,6 +5,7 @@
  * to a row), csv-export.ts (writing the file), formula-guard.ts (cells safe in a spreadsheet, read back
  * verbatim), persons-csv-repository.ts (the bulk reads).
  */
+import { withBulkWrites } from '../db/bulk-writes';
 import type { JobProgress, PersonFilter, PersonsCsvMapping, PersonsCsvPreview, PersonsImportSummary } from '../../shared/dto';
 import type { RecordContext } from '../changes/record-context';
 import type { RecordServices } from '../api/wire-services';
@@ -36,7 +37,7 @@ export function createPersonsCsvService(ctx: RecordContext, services: RecordServ
       };
     },
     async importFile(path: string, options: CsvRunOptions & { mapping?: PersonsCsvMapping; fileName?: string } = {}): Promise<PersonsImportSummary> {
-      return importPersonsCsv({ ctx, services, repo }, path, options);
+      return withBulkWrites(ctx.db, () => importPersonsCsv({ ctx, services, repo }, path, options));
     },
     async exportFile(path: string, options: CsvRunOptions & { filter?: PersonFilter } = {}): Promise<{ rows: number; cancelled: boolean }> {
       return exportPersonsCsv({ ctx, persons: services.repos.persons, repo }, path, options);

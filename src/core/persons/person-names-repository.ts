@@ -93,6 +93,10 @@ export function createPersonNamesRepository(db: Db) {
       if (fields.preferred) unprefer.run(fields.personId, fields.script, id ?? 0);
       return Number(insert.run(params(fields, id)).lastInsertRowid) as PersonNameId;
     },
+    /** A name of a person just created, whose names are added in order: nothing to take the preferred mark from. */
+    insertNew(fields: NameFields): PersonNameId {
+      return Number(insert.run(params(fields, null)).lastInsertRowid) as PersonNameId;
+    },
     update(id: number, fields: NameFields): void {
       if (fields.preferred) unprefer.run(fields.personId, fields.script, id);
       update.run(params(fields, id));

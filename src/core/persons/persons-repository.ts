@@ -265,6 +265,10 @@ export function createPersonsRepository(db: Db) {
     roles(id: number): string[] {
       return roles.all(id) as string[];
     },
+    /** Roles of a person who has none yet (a new record): no delete first. */
+    addRoles(id: number, list: readonly string[]): void {
+      for (const role of list) addRole.run(id, role);
+    },
     setRoles(id: number, list: readonly string[]): void {
       clearRoles.run(id);
       for (const role of list) addRole.run(id, role);

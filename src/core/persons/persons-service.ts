@@ -4,6 +4,7 @@
  * work for callers already inside a change (the CSV import, undo).
  */
 import { randomUUID } from 'node:crypto';
+import { personFacts } from '../../shared/dto';
 import type {
   Changed,
   NameInput,
@@ -362,6 +363,34 @@ export function createPersonsService(
     return deps.sources.brief(id);
   }
 
+  /**
+   * The source of each fact: its own citation, else the record's (a CSV row's source cites the whole row),
+   * for the facts that have a value.
+   */
+  function sourcesOfFacts(person: PersonRecord): Partial<Record<PersonFact, SourceBrief>> {
+    const own = factSources(person.id);
+    const whole = deps.sources.recordCitation('person', person.id);
+    const given: Record<PersonFact, boolean> = {
+      // Roles are what Vigil gives a record (victim, by default), not what a list said: never cited from the whole record.
+      roles: false,
+      fatherName: !!(person.fatherNameFa || person.fatherNameLatin),
+      sex: person.sex !== null,
+      birthDate: person.birthDate !== null,
+      arrestDate: person.arrestDate !== null,
+      fate: person.fate !== null,
+      deathDate: person.deathDate !== null,
+      affiliation: person.affiliation !== null,
+      biography: person.biography !== null,
+    };
+    const out: Partial<Record<PersonFact, SourceBrief>> = {};
+    for (const fact of personFacts) {
+      const sourceId = own[fact] ?? (given[fact] ? whole : null);
+      const source = sourceId === null || sourceId === undefined ? null : brief(sourceId);
+      if (source) out[fact] = source;
+    }
+    return out;
+  }
+
   function detail(id: number): PersonDetail {
     const person = require(id);
     const summary = persons.summary(id)!;
@@ -390,11 +419,7 @@ export function createPersonsService(
       biography: person.biography,
       notes: person.notes,
       externalRef: person.externalRef,
-      factSources: Object.fromEntries(
-        Object.entries(factSources(id))
-          .map(([fact, sourceId]) => [fact, brief(sourceId)])
-          .filter(([, s]) => s !== null),
-      ) as Partial<Record<PersonFact, SourceBrief>>,
+      factSources: sourcesOfFacts(person),
       createdAt: person.createdAt,
       updatedAt: person.updatedAt,
       deletedAt: person.deletedAt,

@@ -54,6 +54,7 @@ export function createSourcesRepository(db: Db) {
     LIMIT @limit OFFSET @offset`);
   const count = db.prepare("SELECT count(*) FROM sources WHERE deleted_at IS NULL AND title LIKE @text ESCAPE '\\'").pluck();
   const citations = db.prepare('SELECT field, source_id FROM citations WHERE record_type = ? AND record_id = ? AND field IS NOT NULL ORDER BY id');
+  const recordCitation = db.prepare('SELECT source_id FROM citations WHERE record_type = ? AND record_id = ? AND field IS NULL ORDER BY id LIMIT 1').pluck();
   const removeCitation = db.prepare('DELETE FROM citations WHERE record_type = ? AND record_id = ? AND field = ?');
   const addCitation = db.prepare(`
     INSERT INTO citations (global_id, source_id, record_type, record_id, field, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
@@ -102,6 +103,13 @@ export function createSourcesRepository(db: Db) {
         field: c.field,
         sourceId: c.source_id as SourceId,
       }));
+    },
+    /** The source cited for a record as a whole (no field): every fact it came with, unless a fact has its own. */
+    recordCitation(recordType: string, recordId: number): SourceId | null {
+      return (recordCitation.get(recordType, recordId) as SourceId | undefined) ?? null;
+    },
+    addRecordCitation(recordType: string, recordId: number, sourceId: SourceId, globalId: string, at: string): void {
+      addCitation.run(globalId, sourceId, recordType, recordId, null, at);
     },
     /** Cites one source for one field (replacing any before it), or none. */
     setCitation(recordType: string, recordId: number, field: string, sourceId: SourceId | null, globalId: string, at: string): void {

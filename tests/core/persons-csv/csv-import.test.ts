@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BATCH_SIZE } from '../../../src/core/persons-csv/csv-import';
 import type { PersonId } from '../../../src/shared/dto';
+import type { PlaceId } from '../../../src/shared/ids';
 import { useCores } from '../../helpers/open-core';
 import { allPersons, custodyEvents, HEADER, row, writeCsv } from './persons-csv-helpers';
 
@@ -314,5 +315,39 @@ describe('persons CSV import', () => {
     const path = writeCsv(tempDir(), 'p.csv', [HEADER, row({ ref: 'A', name_latin: 'Ali' })]);
     await expect(core.importPersonsCsv(path)).rejects.toMatchObject({ code: 'ACTOR_REQUIRED' });
     expect(readFileSync(path, 'utf8')).toContain('Ali');
+  });
+});
+
+describe('what one imported row records', () => {
+  const { openCore, tempDir } = useCores();
+
+  it('writes one custody event per new person naming every record the row made, cites the row source for the facts it gives, and shows in the place history', async () => {
+    const core = await openCore();
+    const path = writeCsv(tempDir(), 'roster.csv', [
+      HEADER,
+      row({ ref: 'R1', name_fa: 'فریده اکبرپور', name_latin: 'Farideh Akbarpour', death_date: 'Mordad 1367', fate: 'executed', prison: 'Evin', burial_place: 'Khavaran', source: 'Prison roster' }),
+    ]);
+    expect((await core.importPersonsCsv(path)).created).toBe(1);
+    const [person] = await allPersons(core);
+    expect(person!.custody).toHaveLength(1);
+    const [event] = person!.custody;
+    expect(event).toMatchObject({ action: 'record-created', targetType: 'person', targetRef: person!.ref, targetGlobalId: person!.globalId });
+    expect(event!.details).toMatchObject({ via: 'csv-import', file: 'roster.csv', row: 2, externalRef: 'R1' });
+    const details = event!.details as { names: Array<{ globalId: string }>; links: Array<{ globalId: string; type: string; placeGlobalId: string }> };
+    expect(details.names.map((n) => n.globalId).sort()).toEqual(person!.names.map((n) => n.globalId).sort());
+    expect(details.links.map((l) => l.globalId).sort()).toEqual(person!.places.map((l) => l.globalId).sort());
+    expect(details.links.map((l) => l.type).sort()).toEqual(['person-buried-at', 'person-detained-at']);
+
+    // The row's source stands behind each fact the row gave, and behind its place links.
+    expect(person!.factSources).toMatchObject({ deathDate: { title: 'Prison roster' }, fate: { title: 'Prison roster' } });
+    expect(person!.factSources.birthDate).toBeUndefined();
+    expect(person!.factSources.roles).toBeUndefined();
+    expect(person!.places.every((l) => l.source?.title === 'Prison roster')).toBe(true);
+
+    // The same event is in the history of each place the row linked, and the chain still verifies.
+    const evin = person!.places.find((l) => l.type === 'person-detained-at')!.to;
+    const place = await core.api.getPlace({ id: evin.id as PlaceId });
+    expect(place.custody.map((e) => e.seq)).toContain(event!.seq);
+    expect((await core.verify()).ok).toBe(true);
   });
 });

@@ -358,15 +358,16 @@ CREATE INDEX persons_fate ON persons(fate);
 CREATE UNIQUE INDEX persons_external_ref ON persons(external_ref) WHERE external_ref IS NOT NULL;
 CREATE INDEX person_roles_role ON person_roles(role);
 CREATE INDEX person_names_person ON person_names(person_id);
-CREATE INDEX person_names_skeleton ON person_names(skeleton);
+CREATE INDEX person_names_skeleton ON person_names(skeleton) WHERE skeleton IS NOT NULL;
 CREATE UNIQUE INDEX person_names_preferred ON person_names(person_id, script) WHERE is_preferred = 1;
 CREATE UNIQUE INDEX tags_label ON tags(vocabulary, coalesce(parent_id, 0), coalesce(label_en, ''), coalesce(label_fa, ''));
 CREATE UNIQUE INDEX tags_code ON tags(vocabulary, code) WHERE code IS NOT NULL;
-CREATE INDEX links_item ON links(item_id);
-CREATE INDEX links_person ON links(person_id);
-CREATE INDEX links_place ON links(place_id);
-CREATE INDEX links_related_person ON links(related_person_id);
-CREATE INDEX links_related_item ON links(related_item_id);
+-- Each link sets two of these five columns: partial indexes keep the other three out of the index.
+CREATE INDEX links_item ON links(item_id) WHERE item_id IS NOT NULL;
+CREATE INDEX links_person ON links(person_id) WHERE person_id IS NOT NULL;
+CREATE INDEX links_place ON links(place_id) WHERE place_id IS NOT NULL;
+CREATE INDEX links_related_person ON links(related_person_id) WHERE related_person_id IS NOT NULL;
+CREATE INDEX links_related_item ON links(related_item_id) WHERE related_item_id IS NOT NULL;
 -- The same live link is recorded once; a deleted one can be made again.
 CREATE UNIQUE INDEX links_unique ON links(type, coalesce(item_id, 0), coalesce(person_id, 0), coalesce(place_id, 0),
   coalesce(related_item_id, 0), coalesce(related_person_id, 0)) WHERE deleted_at IS NULL;
