@@ -20,6 +20,7 @@ export function personFilterSql(filter: PersonFilter): { where: string; params: 
     params.textKey = key ? likeContains(key) : null;
     params.textRaw = likeContains(text);
     where.push(`((@textKey IS NOT NULL AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = p.id AND n.search_key LIKE @textKey ESCAPE '\\'))
+      OR (@textKey IS NOT NULL AND p.father_name_key LIKE @textKey ESCAPE '\\')
       OR p.father_name_fa LIKE @textRaw ESCAPE '\\' OR p.father_name_latin LIKE @textRaw ESCAPE '\\')`);
   }
   if (filter.role) {

@@ -112,6 +112,12 @@ const COLUMNS: Record<keyof PersonColumns, string[]> = {
 };
 const DATE_FIELDS = new Set<keyof PersonColumns>(['birthDate', 'arrestDate', 'deathDate']);
 
+/** The father's names folded for matching: both scripts in one key, as the list's text filter reads it. */
+export function fatherNameKey(fa: string | null, latin: string | null): string | null {
+  const key = [fa, latin].filter((n): n is string => !!n).map(nameKey).join(' ');
+  return key || null;
+}
+
 /** The values of the given fields, keyed by column, for a prepared statement. */
 function columnValues(fields: Partial<PersonColumns>): Record<string, unknown> {
   const values: Record<string, unknown> = {};
@@ -192,10 +198,12 @@ export function createPersonsRepository(db: Db) {
   const addRole = db.prepare('INSERT OR IGNORE INTO person_roles (person_id, role) VALUES (?, ?)');
   const setDeleted = db.prepare('UPDATE persons SET deleted_at = ?, deleted_reason = ?, updated_at = ? WHERE id = ?');
   const touch = db.prepare('UPDATE persons SET updated_at = ? WHERE id = ?');
+  const setFatherKey = db.prepare('UPDATE persons SET father_name_key = ? WHERE id = ?');
   const search = db.prepare(`
     SELECT p.id, coalesce(${preferredName('latin')}, ${preferredName('persian')}) AS label FROM persons p
     WHERE p.deleted_at IS NULL AND p.merged_into_id IS NULL AND (
       (@key IS NOT NULL AND EXISTS (SELECT 1 FROM person_names n WHERE n.person_id = p.id AND n.search_key LIKE @key ESCAPE '\\'))
+      OR (@key IS NOT NULL AND p.father_name_key LIKE @key ESCAPE '\\')
       OR p.father_name_fa LIKE @raw ESCAPE '\\' OR p.father_name_latin LIKE @raw ESCAPE '\\')
     ORDER BY p.id LIMIT @limit`);
 
@@ -227,7 +235,13 @@ export function createPersonsRepository(db: Db) {
       return search.all({ key: key ? likeContains(key) : null, raw: likeContains(query), limit }) as Array<{ id: number; label: string }>;
     },
     insert(fields: PersonColumns & { globalId: string; createdAt: string }): PersonId {
-      const values = { ...columnValues(fields), global_id: fields.globalId, created_at: fields.createdAt, updated_at: fields.createdAt };
+      const values = {
+        ...columnValues(fields),
+        father_name_key: fatherNameKey(fields.fatherNameFa, fields.fatherNameLatin),
+        global_id: fields.globalId,
+        created_at: fields.createdAt,
+        updated_at: fields.createdAt,
+      };
       const columns = Object.keys(values);
       const stmt = cached(`INSERT INTO persons (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
       return Number(stmt.run(values).lastInsertRowid) as PersonId;
@@ -242,6 +256,10 @@ export function createPersonsRepository(db: Db) {
         updated_at: updatedAt,
         id,
       });
+      if (fields.fatherNameFa !== undefined || fields.fatherNameLatin !== undefined) {
+        const row = byId.get(id) as DbPerson;
+        setFatherKey.run(fatherNameKey(row.father_name_fa, row.father_name_latin), id);
+      }
     },
     touch(id: PersonId, updatedAt: string): void {
       touch.run(updatedAt, id);

@@ -56,8 +56,9 @@ function columns(vocab: VocabulariesState): Column<PersonSummary>[] {
         </span>
       ),
     },
-    { header: 'Death date', cell: (person) => <DateCell person={person} />, className: 'nowrap' },
-    { header: 'Prison', cell: (person) => <UserText text={person.prison} /> },
+    // Both wrap: a long Solar Hijri range or a long prison name must not push the table past the pane.
+    { header: 'Death date', cell: (person) => <DateCell person={person} />, className: 'date-cell' },
+    { header: 'Prison', cell: (person) => <UserText text={person.prison} />, className: 'place-cell' },
   ];
 }
 

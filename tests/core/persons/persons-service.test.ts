@@ -363,6 +363,12 @@ describe('persons service', () => {
       expect(await refs(core, { filter: { text: 'کاظم‌کریمی' } })).toEqual([p.karimi.ref]);
       expect(await refs(core, { filter: { text: 'Hossein' } })).toEqual([p.rezaei.ref]);
       expect(await refs(core, { filter: { text: 'حسین' } })).toEqual([p.rezaei.ref]);
+      // A father's name is matched on its folded form too: Arabic yeh typed for the Persian one.
+      expect(await refs(core, { filter: { text: 'حسين' } })).toEqual([p.rezaei.ref]);
+      expect((await core.api.search({ query: 'حسين' })).map((h) => h.ref)).toEqual([p.rezaei.ref]);
+      await core.api.updatePerson({ id: p.rezaei.id, patch: { fatherNameFa: 'يوسف' } });
+      expect(await refs(core, { filter: { text: 'یوسف' } })).toEqual([p.rezaei.ref]);
+      expect(await refs(core, { filter: { text: 'حسين' } })).toEqual([]);
       expect(await refs(core, { filter: { text: '%' } })).toEqual([]);
       expect(await refs(core, { filter: { text: 'nobody' } })).toEqual([]);
     });

@@ -158,6 +158,8 @@ CREATE TABLE new_persons (
   ${GLOBAL_ID},
   father_name_fa TEXT,
   father_name_latin TEXT,
+  -- The father's names folded for matching (name-key.ts), as person_names.search_key is for names.
+  father_name_key TEXT,
   sex TEXT CHECK (sex IS NULL OR sex IN ('female', 'male', 'other', 'unknown')),
   birth_date TEXT,
   birth_earliest TEXT,
@@ -187,6 +189,7 @@ CREATE TABLE new_persons (
 INSERT INTO new_persons SELECT id, ${UUID_SQL},
   CASE WHEN father_name GLOB '*[ء-ۿ]*' THEN father_name END,
   CASE WHEN father_name GLOB '*[ء-ۿ]*' THEN NULL ELSE father_name END,
+  NULL,
   sex, birth_date, birth_earliest, birth_latest, arrest_date, arrest_earliest, arrest_latest,
   CASE WHEN fate IS NULL OR trim(fate) = '' THEN NULL ELSE replace(lower(trim(fate)), ' ', '-') END,
   death_date, death_earliest, death_latest, affiliation, biography, NULL, sensitivity, external_ref, NULL,
