@@ -1,5 +1,6 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ChangesProvider } from './changes/ChangesProvider';
+import { useIntake } from './intake/use-intake';
 import type { Actor } from '../shared/dto';
 import { ExhibitsView } from './exhibits/ExhibitsView';
 import { ItemsView } from './items/ItemsView';
@@ -59,6 +60,15 @@ export function App() {
     setChangeWaiting(false);
   };
   const openRecord = useCallback((type: OpenableType, id: number) => setSelection({ kind: 'open', record: { type, id } }), []);
+
+  // An import asks the same question before it reads a single file, when nobody is named yet.
+  const intake = useIntake();
+  const actorKnown = useRef(false);
+  actorKnown.current = status?.actor != null;
+  useEffect(() => {
+    intake.setActorGate(async () => actorKnown.current || requestActor());
+    return () => intake.setActorGate(null);
+  }, [intake.setActorGate, requestActor]);
 
   const navigate = useCallback(
     (next: ViewId) => {

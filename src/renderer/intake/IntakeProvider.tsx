@@ -36,6 +36,10 @@ export function IntakeProvider({
   const [dragging, setDragging] = useState(false);
   const busyRef = useRef(false);
   const abort = useRef<AbortController | null>(null);
+  const actorGate = useRef<(() => Promise<boolean>) | null>(null);
+  const setActorGate = useCallback((gate: (() => Promise<boolean>) | null) => {
+    actorGate.current = gate;
+  }, []);
 
   const run = useCallback(
     async (start: (options: IntakeOptions) => Promise<JobRef | null>) => {
@@ -48,6 +52,12 @@ export function IntakeProvider({
         return;
       }
       busyRef.current = true;
+      // Before any file is read or uploaded: an import the archivist cannot put a name to does not start.
+      if (actorGate.current && !(await actorGate.current())) {
+        busyRef.current = false;
+        setNotice('Nothing was imported: Vigil records who imports every file. Say who is cataloguing, then import again.');
+        return;
+      }
       const controller = new AbortController();
       abort.current = controller;
       const found: ImportProblem[] = [];
@@ -144,8 +154,9 @@ export function IntakeProvider({
       pick,
       cancelUpload,
       dismiss,
+      setActorGate,
     }),
-    [port, busy, upload, error, notice, problemsFor, unstarted, importFiles, importDropped, pick, cancelUpload, dismiss],
+    [port, busy, upload, error, notice, problemsFor, unstarted, importFiles, importDropped, pick, cancelUpload, dismiss, setActorGate],
   );
 
   return (

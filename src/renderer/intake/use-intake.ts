@@ -26,6 +26,11 @@ export interface Intake {
   pick(kind: PickKind): void;
   cancelUpload(): void;
   dismiss(): void;
+  /**
+   * Sets what an import asks before it starts: the App's check that someone is named as the actor (issue 8:
+   * nothing is imported anonymously), which asks the archivist when nobody is. False: nothing is imported.
+   */
+  setActorGate(gate: (() => Promise<boolean>) | null): void;
 }
 
 const noProblems: ImportProblem[] = [];
@@ -45,6 +50,7 @@ export const unavailableIntake: Intake = {
   pick: () => undefined,
   cancelUpload: () => undefined,
   dismiss: () => undefined,
+  setActorGate: () => undefined,
 };
 
 export const IntakeContext = createContext<Intake>(unavailableIntake);
