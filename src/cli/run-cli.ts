@@ -11,6 +11,7 @@ import { EXIT, type CliContext } from './cli-context';
 import { registerCatalogueCommands } from './commands/catalogue-commands';
 import { registerItemsCommands } from './commands/items-commands';
 import { registerPersonsCommands } from './commands/persons-commands';
+import { registerPlacesCommands } from './commands/places-commands';
 import { registerRecordsCommands } from './commands/records-commands';
 import { terminalText } from './terminal-text';
 
@@ -28,6 +29,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   registerCatalogueCommands(program, ctx, cli);
   registerItemsCommands(program, ctx, cli);
   registerPersonsCommands(program, ctx, cli);
+  registerPlacesCommands(program, ctx, cli);
   registerRecordsCommands(program, ctx, cli);
   // Subcommands (`persons import`, `actor set`) stop at their own errors too.
   for (const command of program.commands) {

@@ -631,6 +631,38 @@ export function createFakeClient(initial: Partial<FakeData> = {}): FakeClient {
     restorePlace: vi.fn<CatalogueApi['restorePlace']>(async ({ id }) =>
       changed(savePlace({ ...placeDetailOf(id), deleted: false, deletedAt: null, deletedReason: null })),
     ),
+    mergePlaces: vi.fn<CatalogueApi['mergePlaces']>(async ({ keepId, mergeId }) => {
+      if (keepId === mergeId) throw new CatalogueError('INVALID_ARGUMENT', 'A place cannot be merged with itself: choose the other place.');
+      const kept = placeDetailOf(keepId);
+      const merged = placeDetailOf(mergeId);
+      for (const p of [kept, merged]) if (p.deleted) throw new CatalogueError('CONFLICT', `${p.ref} is deleted: restore it before merging it.`);
+      // Links move to the kept place, except one it already has (same type, same other end): that one goes.
+      const personsOf = (id: number) => new Set(data.links.filter((l) => l.shape === 'person-place' && l.to.id === id).map((l) => l.from.id));
+      const keptPersons = personsOf(keepId);
+      const overlap = [...personsOf(mergeId)].filter((p) => keptPersons.has(p)).length;
+      for (const l of data.links.filter((l) => l.to.type === 'place' && l.to.id === mergeId)) {
+        data.links = data.links.filter((other) => other.id !== l.id);
+        syncLink(l, true);
+        if (data.links.some((k) => k.type === l.type && k.from.type === l.from.type && k.from.id === l.from.id && k.to.type === 'place' && k.to.id === keepId)) continue;
+        const moved = { ...l, to: placeEnd(findPlace(keepId)), updatedAt: now() };
+        data.links.push(moved);
+        syncLink(moved);
+      }
+      for (const child of data.places.filter((p) => p.parentId === mergeId && p.id !== keepId)) {
+        savePlace({ ...placeDetailOf(child.id), parentId: keepId });
+      }
+      savePlace({ ...merged, deleted: true, deletedAt: now(), deletedReason: `Merged into ${kept.ref}` });
+      const after = placeDetailOf(keepId);
+      return changed(
+        savePlace({
+          ...after,
+          nameFa: after.nameFa ?? merged.nameFa,
+          nameLatin: after.nameLatin ?? merged.nameLatin,
+          personCount: after.personCount + merged.personCount - overlap,
+          children: data.places.filter((p) => p.parentId === keepId && !p.deleted),
+        }),
+      );
+    }),
 
     // Sources
     listSources: vi.fn<CatalogueApi['listSources']>(async (args) => {

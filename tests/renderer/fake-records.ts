@@ -191,6 +191,7 @@ export function placeDetail(summary: PlaceSummary, fields: Partial<PlaceDetail> 
     updatedAt: at,
     deletedAt: null,
     deletedReason: null,
+    mergedIntoId: null,
     children: [],
     links: [],
     tags: [],

@@ -191,6 +191,9 @@ export function createCatalogueApi(deps: ApiDeps): CatalogueApi {
     async restorePlace({ id }) {
       return services.places.restore(id);
     },
+    async mergePlaces({ keepId, mergeId }) {
+      return services.places.merge(keepId, mergeId);
+    },
 
     async listSources(args) {
       return services.sources.list(args?.text ?? '', args?.offset ?? 0, args?.limit ?? 100);

@@ -163,6 +163,8 @@ export function createLinksRepository(db: Db) {
     UPDATE links SET certainty = @certainty, source_id = @sourceId, note = @note, relationship = @relationship, updated_at = @at
     WHERE id = @id`);
   const setDeleted = db.prepare('UPDATE links SET deleted_at = ?, deleted_reason = ?, updated_at = ? WHERE id = ?');
+  const setPlace = db.prepare('UPDATE links SET place_id = ?, updated_at = ? WHERE id = ?');
+  const liveForPlace = db.prepare('SELECT * FROM links WHERE place_id = ? AND deleted_at IS NULL ORDER BY id');
   const byId = db.prepare('SELECT * FROM links WHERE id = ?');
   const byGlobalId = db.prepare('SELECT * FROM links WHERE global_id = ?');
   const viewById = db.prepare(`${VIEW} WHERE l.id = ?`);
@@ -184,6 +186,14 @@ export function createLinksRepository(db: Db) {
     },
     setDeleted(id: number, at: string | null, reason: string | null, updatedAt: string): void {
       setDeleted.run(at, reason, updatedAt, id);
+    },
+    /** Moves a link's place end to another place (merging two places). */
+    setPlace(id: number, placeId: number, updatedAt: string): void {
+      setPlace.run(placeId, updatedAt, id);
+    },
+    /** The live links with this place at one end, as stored. */
+    liveForPlace(placeId: number): LinkRecord[] {
+      return (liveForPlace.all(placeId) as DbLink[]).map(toRecord);
     },
     get(id: number): LinkRecord | null {
       const row = byId.get(id) as DbLink | undefined;

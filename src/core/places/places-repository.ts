@@ -26,6 +26,8 @@ export interface PlaceRecord extends PlaceColumns {
   updatedAt: string;
   deletedAt: string | null;
   deletedReason: string | null;
+  /** The place this one was merged into (it is then deleted), or null. */
+  mergedIntoId: PlaceId | null;
 }
 
 interface DbPlace {
@@ -40,6 +42,7 @@ interface DbPlace {
   coordinates_sensitivity: Sensitivity;
   sensitivity: Sensitivity;
   notes: string | null;
+  merged_into_id: number | null;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
@@ -63,6 +66,7 @@ const toRecord = (r: DbPlace): PlaceRecord => ({
   updatedAt: r.updated_at,
   deletedAt: r.deleted_at,
   deletedReason: r.deleted_reason,
+  mergedIntoId: r.merged_into_id as PlaceId | null,
 });
 
 const COLUMNS: Record<keyof PlaceColumns, string> = {
@@ -116,11 +120,16 @@ export function createPlacesRepository(db: Db) {
   const summaryById = db.prepare(`${SUMMARY} WHERE pl.id = ?`);
   const children = db.prepare(`${SUMMARY} WHERE pl.parent_id = ? AND pl.deleted_at IS NULL ORDER BY coalesce(pl.name_latin, pl.name_fa)`);
   const setDeleted = db.prepare('UPDATE places SET deleted_at = ?, deleted_reason = ?, updated_at = ? WHERE id = ?');
+  const setMergedInto = db.prepare('UPDATE places SET merged_into_id = ? WHERE id = ?');
+  const touch = db.prepare('UPDATE places SET updated_at = ? WHERE id = ?');
+  // Deleted children too: one restored later should not come back inside a place that was merged away.
+  const childIds = db.prepare('SELECT id FROM places WHERE parent_id = ? ORDER BY id').pluck();
   const insert = db.prepare(`
     INSERT INTO places (global_id, type, parent_id, name_fa, name_latin, lat, lon, coordinates_sensitivity, sensitivity, notes,
       created_at, updated_at)
     VALUES (@globalId, @type, @parentId, @nameFa, @nameLatin, @lat, @lon, @coordinatesSensitivity, @sensitivity, @notes, @at, @at)`);
-  const liveNames = db.prepare('SELECT id, name_fa, name_latin FROM places WHERE deleted_at IS NULL ORDER BY id');
+  const indexedNames = db.prepare(`SELECT id, name_fa, name_latin, merged_into_id, deleted_at IS NOT NULL AS deleted FROM places
+    WHERE deleted_at IS NULL OR merged_into_id IS NOT NULL ORDER BY id`);
   const search = db.prepare(`
     SELECT id, coalesce(name_latin, name_fa) AS label FROM places
     WHERE deleted_at IS NULL AND (name_fa LIKE @pattern ESCAPE '\\' OR name_latin LIKE @pattern ESCAPE '\\')
@@ -154,6 +163,16 @@ export function createPlacesRepository(db: Db) {
     setDeleted(id: number, at: string | null, reason: string | null, updatedAt: string): void {
       setDeleted.run(at, reason, updatedAt, id);
     },
+    setMergedInto(id: number, mergedIntoId: number | null): void {
+      setMergedInto.run(mergedIntoId, id);
+    },
+    touch(id: number, updatedAt: string): void {
+      touch.run(updatedAt, id);
+    },
+    /** Every place directly inside this one, deleted ones included. */
+    childIds(id: number): PlaceId[] {
+      return childIds.all(id) as PlaceId[];
+    },
     page(filter: PlaceFilter, offset: number, limit: number) {
       const where = [filter.deleted ? 'pl.deleted_at IS NOT NULL' : 'pl.deleted_at IS NULL'];
       const params: Record<string, unknown> = {};
@@ -171,14 +190,27 @@ export function createPlacesRepository(db: Db) {
       const total = cached(`SELECT count(*) FROM places pl WHERE ${clause}`).pluck().get(params) as number;
       return { rows: rows.map(toSummary), total, offset };
     },
-    /** Every live place's names by search key, for matching names typed in a CSV file to places. */
+    /**
+     * Every live place's names by search key, for matching names typed in a CSV file to places; then the names of
+     * places merged into a live place, pointing to that place (a live place's own name comes first).
+     */
     nameIndex(): Map<string, PlaceId> {
       const index = new Map<string, PlaceId>();
-      for (const row of liveNames.all() as Array<{ id: number; name_fa: string | null; name_latin: string | null }>) {
+      const rows = indexedNames.all() as Array<{ id: number; name_fa: string | null; name_latin: string | null; merged_into_id: number | null; deleted: number }>;
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const add = (row: (typeof rows)[number], to: number) => {
         for (const name of [row.name_fa, row.name_latin]) {
           const key = name ? nameKey(name) : '';
-          if (key && !index.has(key)) index.set(key, row.id as PlaceId);
+          if (key && !index.has(key)) index.set(key, to as PlaceId);
         }
+      };
+      for (const row of rows) if (!row.deleted) add(row, row.id);
+      for (const row of rows) {
+        if (!row.deleted) continue;
+        // Follow the merges (a place merged into one that was merged in turn) to the live place at the end.
+        let at = row.merged_into_id === null ? undefined : byId.get(row.merged_into_id);
+        for (let steps = 0; at?.deleted && steps < 100; steps += 1) at = at.merged_into_id === null ? undefined : byId.get(at.merged_into_id);
+        if (at && !at.deleted) add(row, at.id);
       }
       return index;
     },

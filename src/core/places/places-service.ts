@@ -1,4 +1,7 @@
-/** Places: create, change, soft-delete and restore; the place panel; matching a place name from a CSV file. */
+/**
+ * Places: create, change, soft-delete and restore, merge two that are one; the place panel; matching a place
+ * name from a CSV file.
+ */
 import { randomUUID } from 'node:crypto';
 import type { Changed, Page, PlaceDetail, PlaceFilter, PlaceInput, PlacePatch, PlaceSummary } from '../../shared/dto';
 import { CatalogueError } from '../../shared/errors';
@@ -6,11 +9,12 @@ import type { PlaceId } from '../../shared/ids';
 import { detectScript, nameKey } from '../../shared/names/name-key';
 import { fieldDiff, undoEdit } from '../changes/field-diff';
 import { registerLifecycleUndo } from '../changes/lifecycle-undo';
-import { changedSince, notFound, type RecordContext } from '../changes/record-context';
+import { changedSince, notFound, UNDONE_REASON, type RecordContext } from '../changes/record-context';
 import type { CustodyHistory } from '../custody/custody-history';
 import type { LinksRepository } from '../links/links-repository';
 import type { TagsRepository } from '../tags/tags-repository';
 import type { VocabulariesService } from '../vocabularies/vocabularies-service';
+import { createPlaceMerge, mergedReason, type MergeDetails } from './place-merge';
 import type { PlaceColumns, PlaceRecord, PlacesRepository } from './places-repository';
 
 const EDITABLE: Array<keyof PlaceColumns> = ['type', 'nameFa', 'nameLatin', 'parentId', 'lat', 'lon', 'coordinatesSensitivity', 'sensitivity', 'notes'];
@@ -96,16 +100,76 @@ export function createPlacesService(
     return require(id);
   }
 
+  /** A place merged into another is restored as a place of its own again; the event says which it was merged into. */
   function restore(id: number, extra: Record<string, unknown> = {}): PlaceRecord {
     const place = require(id);
     if (!place.deletedAt) return place;
+    const mergedInto = place.mergedIntoId === null ? null : places.get(place.mergedIntoId);
     places.setDeleted(id, null, null, ctx.now());
-    ctx.custody.append({ action: 'record-restored', targetType: 'place', targetRef: place.ref, targetGlobalId: place.globalId, details: { ...extra } });
+    if (place.mergedIntoId !== null) places.setMergedInto(id, null);
+    ctx.custody.append({
+      action: 'record-restored',
+      targetType: 'place',
+      targetRef: place.ref,
+      targetGlobalId: place.globalId,
+      details: { ...(mergedInto ? { unmergedFrom: { ref: mergedInto.ref, globalId: mergedInto.globalId } } : {}), ...extra },
+    });
     return require(id);
+  }
+
+  const merging = createPlaceMerge(ctx, { places, links: deps.links, checkParent });
+
+  /** Inside a change: merges `mergeId` into `keepId` (see place-merge.ts), then deletes it as merged. */
+  function merge(keepId: number, mergeId: number): PlaceRecord {
+    if (keepId === mergeId) throw new CatalogueError('INVALID_ARGUMENT', 'A place cannot be merged with itself: choose the other place.');
+    const kept = require(keepId);
+    const merged = require(mergeId);
+    for (const place of [kept, merged]) {
+      if (place.deletedAt) throw new CatalogueError('CONFLICT', `${place.ref} is deleted: restore it before merging it.`);
+    }
+    merging.apply(kept, merged, merging.plan(kept, merged), 'forward');
+    deleteAsMerged(merged.id, kept, {});
+    return require(keepId);
+  }
+
+  function deleteAsMerged(id: number, kept: PlaceRecord, extra: Record<string, unknown>): void {
+    remove(id, mergedReason(kept), { mergedInto: { ref: kept.ref, globalId: kept.globalId }, ...extra });
+    places.setMergedInto(id, kept.id);
   }
 
   const idOf = (globalId: string) => places.byGlobalId(globalId)?.id ?? null;
   registerLifecycleUndo(ctx, 'place', { idOf, isDeleted: (id) => require(id).deletedAt !== null, remove, restore });
+  // Undoing the restore of a place that had been merged (an undone merge, undone in turn) deletes it as merged again.
+  const undoRestore = ctx.undoers.get('place:record-restored')!;
+  ctx.undoers.set('place:record-restored', (event, undoOf) => {
+    const from = event.details.unmergedFrom as { ref: string; globalId: string } | undefined;
+    if (!from) return undoRestore(event, undoOf);
+    const place = places.byGlobalId(event.targetGlobalId ?? '');
+    if (!place) throw notFound(`place ${event.targetRef ?? ''}`);
+    if (place.deletedAt) throw changedSince(place.ref, 'it was deleted since');
+    const kept = places.byGlobalId(from.globalId);
+    if (!kept || kept.deletedAt) return void remove(place.id, UNDONE_REASON, { undoOf });
+    deleteAsMerged(place.id, kept, { undoOf });
+  });
+  /** The merge's own record, whichever event carries it. */
+  const mergeOf = (event: { targetGlobalId?: string; targetRef: string | null; details: Record<string, unknown> }) => {
+    const { merged, moved, duplicates, namesFilled, children } = event.details as unknown as MergeDetails;
+    const kept = places.byGlobalId(event.targetGlobalId ?? '');
+    if (!kept) throw notFound(`place ${event.targetRef ?? ''}`);
+    const other = places.byGlobalId(merged.globalId);
+    if (!other) throw notFound(`place ${merged.ref}`);
+    return { kept, other, details: { merged, moved, duplicates, namesFilled, children } };
+  };
+  // A merge's events run newest first on undo: the merged place's deletion is undone (it is restored) before the
+  // links, names and places inside go back to it.
+  ctx.undoers.set('place:merged', (event, undoOf) => {
+    const { kept, other, details } = mergeOf(event);
+    merging.apply(kept, other, details, 'back', { undoOf });
+  });
+  ctx.undoers.set('place:merge-undone', (event, undoOf) => {
+    const { kept, other, details } = mergeOf(event);
+    merging.apply(kept, other, details, 'forward', { undoOf });
+  });
   ctx.undoers.set('place:record-edited', (event, undoOf) => {
     const place = places.byGlobalId(event.targetGlobalId ?? '');
     if (!place) throw notFound(`place ${event.targetRef ?? ''}`);
@@ -126,6 +190,7 @@ export function createPlacesService(
       updatedAt: place.updatedAt,
       deletedAt: place.deletedAt,
       deletedReason: place.deletedReason,
+      mergedIntoId: place.mergedIntoId,
       children: places.children(id),
       links: deps.links.forPlace(id),
       tags: [],
@@ -142,6 +207,9 @@ export function createPlacesService(
     update: (id: PlaceId, patch: PlacePatch): Changed<PlaceDetail> => ctx.runChange(['places'], () => detail(update(id, patch).id)),
     remove: (id: PlaceId, reason: string): Changed<PlaceDetail> => ctx.runChange(['places', 'persons'], () => detail(remove(id, reason).id)),
     restore: (id: PlaceId): Changed<PlaceDetail> => ctx.runChange(['places', 'persons'], () => detail(restore(id).id)),
+    /** Merges `mergeId` into `keepId` as one change; answers with the kept place. */
+    merge: (keepId: PlaceId, mergeId: PlaceId): Changed<PlaceDetail> =>
+      ctx.runChange(['places', 'persons', 'links', 'items'], () => detail(merge(keepId, mergeId).id)),
     /**
      * A place name as written in a CSV file, matched to a live place by its search key (in either script), or
      * made as a new place of the given type. Call inside a change; `index` is the caller's

@@ -9,7 +9,20 @@ const actions: Record<string, string> = {
   'record-edited': 'Edited',
   'record-deleted': 'Deleted',
   'record-restored': 'Restored',
+  merged: 'Merged',
+  'merge-undone': 'Merge undone',
 };
+
+/** The second line of an event: the fields an edit changed, or which place was merged into which. */
+function eventNote(event: CustodyEvent): string | null {
+  const details = event.details ?? {};
+  if (event.action === 'record-edited' && details.after && typeof details.after === 'object') return Object.keys(details.after).join(', ') || null;
+  if (event.action === 'merged' || event.action === 'merge-undone') {
+    const merged = details.merged as { ref?: unknown } | undefined;
+    return typeof merged?.ref === 'string' ? `${merged.ref} into ${event.targetRef ?? 'the place kept'}` : null;
+  }
+  return null;
+}
 
 /** A busy place (a prison hundreds of persons were linked to) shows its latest events until asked for all. */
 const LATEST = 30;
@@ -45,8 +58,7 @@ export function PlaceCustody({ events }: { events: CustodyEvent[] }) {
             </thead>
             <tbody>
               {shown.map((event) => {
-                const after = event.details?.after;
-                const fields = event.action === 'record-edited' && after && typeof after === 'object' ? Object.keys(after) : [];
+                const note = eventNote(event);
                 return (
                   <tr key={event.seq}>
                     <td className="custody-time">{formatUtc(event.at)}</td>
@@ -61,7 +73,7 @@ export function PlaceCustody({ events }: { events: CustodyEvent[] }) {
                     </td>
                     <td>
                       <UserText text={actions[event.action] ?? event.action} />
-                      {fields.length > 0 && <UserText text={fields.join(', ')} className="muted place-custody-fields" />}
+                      {note && <UserText text={note} className="muted place-custody-fields" />}
                     </td>
                   </tr>
                 );

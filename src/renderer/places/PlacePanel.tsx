@@ -12,6 +12,7 @@ import { formatNumber, formatUtc } from '../ui/format';
 import { useRecordDetail } from '../ui/use-record-detail';
 import { useVocabularies } from '../ui/use-vocabularies';
 import { UserText } from '../ui/UserText';
+import { MergePlaceDialog } from './MergePlaceDialog';
 import { placeName } from './NewPlaceDialog';
 import { placeFormOf, placePatch, sensitivityLabel } from './place-form';
 import { PlaceCustody } from './PlaceCustody';
@@ -144,7 +145,21 @@ function DepictingItems({ links }: { links: LinkView[] }) {
   );
 }
 
-function Details({ place, onEdit, onDelete, onRestore, actionError }: { place: PlaceDetail; onEdit(): void; onDelete(): void; onRestore(): void; actionError: string | null }) {
+function Details({
+  place,
+  onEdit,
+  onMerge,
+  onDelete,
+  onRestore,
+  actionError,
+}: {
+  place: PlaceDetail;
+  onEdit(): void;
+  onMerge(): void;
+  onDelete(): void;
+  onRestore(): void;
+  actionError: string | null;
+}) {
   const openRecord = useOpenRecord();
   const { label, vocabularies } = useVocabularies();
   const type = vocabularies?.placeTypes.find((t) => t.code === place.type);
@@ -167,7 +182,11 @@ function Details({ place, onEdit, onDelete, onRestore, actionError }: { place: P
               </>
             )}
           </p>
-          <p className="muted">It is kept, with its links and history, and can be restored.</p>
+          <p className="muted">
+            {place.mergedIntoId !== null
+              ? 'Its persons and items are now linked to the place it was merged into; its own history is kept here.'
+              : 'It is kept, with its links and history, and can be restored.'}
+          </p>
         </div>
       )}
       <div className="place-actions">
@@ -179,6 +198,9 @@ function Details({ place, onEdit, onDelete, onRestore, actionError }: { place: P
           <>
             <button type="button" className="secondary-button" onClick={onEdit}>
               Edit
+            </button>
+            <button type="button" className="secondary-button" onClick={onMerge}>
+              Merge with another place…
             </button>
             <button type="button" className="danger-button" onClick={onDelete}>
               Delete place…
@@ -246,15 +268,17 @@ function Details({ place, onEdit, onDelete, onRestore, actionError }: { place: P
  * The right-hand panel for a place (DESIGN.md §12): its names in both scripts, type, the place it is inside
  * and the places inside it, its coordinates marked with their sensitivity, the persons linked to it by how
  * (each opens the person's panel), the items showing it, and its custody history; edit, delete with a
- * reason, restore. Every change goes through useChanges (undo, and the actor asked for first).
+ * reason, restore, merge with a duplicate. Every change goes through useChanges (undo, and the actor asked for first).
  */
 export function PlacePanel({ placeId }: { placeId: PlaceId }) {
   const { api } = useClient();
   const changes = useChanges();
+  const openRecord = useOpenRecord();
   const { vocabularies } = useVocabularies();
   const detail = useRecordDetail(() => api.getPlace({ id: placeId }), ['places', 'links', 'persons', 'items']);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [merging, setMerging] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const place = detail.record;
 
@@ -303,9 +327,28 @@ export function PlacePanel({ placeId }: { placeId: PlaceId }) {
             setActionError(null);
             setEditing(true);
           }}
+          onMerge={() => {
+            setActionError(null);
+            setMerging(true);
+          }}
           onDelete={() => setDeleting(true)}
           onRestore={() => void restore()}
           actionError={actionError}
+        />
+      )}
+      {merging && (
+        <MergePlaceDialog
+          place={place}
+          onClose={() => setMerging(false)}
+          onMerge={async (kept, merged) => {
+            const { record } = await changes.run(`Merged place “${placeName(merged)}” into “${placeName(kept)}”`, () =>
+              api.mergePlaces({ keepId: kept.id, mergeId: merged.id }),
+            );
+            setMerging(false);
+            // The panel shows the place kept: this one, or the other when that one was chosen.
+            if (record.id === place.id) detail.show(record);
+            else openRecord('place', record.id);
+          }}
         />
       )}
       {deleting && (

@@ -29,5 +29,6 @@ export const placesSchemas = {
   updatePlace: z.object({ id: placeId, patch: z.object({ type: code.optional(), ...placeFields }).strict() }).strict(),
   deletePlace: z.object({ id: placeId, reason }).strict(),
   restorePlace: z.object({ id: placeId }).strict(),
+  mergePlaces: z.object({ keepId: placeId, mergeId: placeId }).strict(),
 } satisfies SchemaMap<PlacesApi>;
 

@@ -93,6 +93,7 @@ export const changingMethods: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'updatePlace',
   'deletePlace',
   'restorePlace',
+  'mergePlaces',
   'createSource',
   'updateSource',
   'createTag',

@@ -30,6 +30,8 @@ export interface PlaceDetail extends PlaceSummary {
   updatedAt: string;
   deletedAt: string | null;
   deletedReason: string | null;
+  /** Set when the place was merged into another: its links and history moved there. */
+  mergedIntoId: PlaceId | null;
   children: PlaceSummary[];
   /** Persons and items linked to the place, read from their end. */
   links: LinkView[];

@@ -28,6 +28,7 @@ describe('every change', () => {
     const source = (await setup.api.createSource({ title: 'Letter' })).record;
     const tag = (await setup.api.createTag({ labelEn: 'Review' })).record;
     const link = (await setup.api.createLink({ type: 'item-depicts-person', itemId: item, personId: person.id })).record;
+    const twin = (await setup.api.createPlace({ type: 'prison', nameFa: 'اوین' })).record;
     const deleted = (await setup.api.createPlace({ type: 'city', nameLatin: 'Gone' })).record;
     await setup.api.deletePlace({ id: deleted.id, reason: 'Test' });
     const edit = await setup.api.updatePerson({ id: person.id, patch: { notes: 'Before' } });
@@ -52,6 +53,7 @@ describe('every change', () => {
       ['updatePlace', { id: place.id as PlaceId, patch: { nameFa: 'اوین' } }],
       ['deletePlace', { id: place.id as PlaceId, reason: 'Test' }],
       ['restorePlace', { id: deleted.id as PlaceId }],
+      ['mergePlaces', { keepId: place.id as PlaceId, mergeId: twin.id as PlaceId }],
       ['createSource', { title: 'Another letter' }],
       ['updateSource', { id: source.id as SourceId, patch: { reliability: 'high' } }],
       ['createTag', { labelEn: 'New tag' }],

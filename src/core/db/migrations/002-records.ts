@@ -75,6 +75,9 @@ CREATE TABLE new_places (
   ${SENSITIVITY('coordinates_sensitivity', 'confidential')},
   ${SENSITIVITY('sensitivity', 'restricted')},
   notes TEXT,
+  -- A place merged into another (the same prison under two names) is soft-deleted and points to the one kept,
+  -- so its names still lead there (a CSV file naming it links to the kept place).
+  merged_into_id INTEGER REFERENCES places(id) ON DELETE SET NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   deleted_at TEXT,
@@ -84,7 +87,7 @@ CREATE TABLE new_places (
 ) STRICT;
 INSERT INTO new_places SELECT id, ${UUID_SQL}, type, parent_id, name_fa, name_latin,
   CASE WHEN lon IS NULL THEN NULL ELSE lat END, CASE WHEN lat IS NULL THEN NULL ELSE lon END,
-  coordinates_sensitivity, sensitivity, notes, created_at, updated_at, deleted_at, deleted_reason FROM places;
+  coordinates_sensitivity, sensitivity, notes, NULL, created_at, updated_at, deleted_at, deleted_reason FROM places;
 
 CREATE TABLE new_items (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
