@@ -26,12 +26,8 @@ export function ExhibitsView({ selectedId, onSelect }: { selectedId: number | nu
       list={list}
       empty={
         <EmptyState title="No exhibit sets yet.">
-          <p>
-            An exhibit set is a numbered selection of items for a legal matter. Create one with{' '}
-            <code>vigil exhibits create NAME --prefix PREFIX</code> and add items with{' '}
-            <code>vigil exhibits add NAME REF...</code>.
-          </p>
-          <p className="muted">Building exhibit sets in this window arrives with a later version.</p>
+          <p>An exhibit set is a numbered selection of items for a legal matter, handed to a court with proof that nothing changed since intake.</p>
+          <p className="muted">Building exhibit sets, in this window and on the command line, arrives with a later version of Vigil.</p>
         </EmptyState>
       }
     >

@@ -147,7 +147,7 @@ export function LinkForm({
           {target === 'person' ? (
             <PersonPicker label="Find a person to link" autoFocus={autoFocus} onPick={pick} />
           ) : (
-            <PlacePicker label="Find a place to link" autoFocus={autoFocus} onPick={pick} />
+            <PlacePicker label="Find a place to link" autoFocus={autoFocus} onPick={pick} allowCreate />
           )}
         </div>
       )}

@@ -3,7 +3,8 @@ import { useChanges } from '../changes/use-changes';
 import { useClient } from '../client/use-client';
 import { Modal } from '../ui/Modal';
 import { useVocabularies } from '../ui/use-vocabularies';
-import { emptyPlaceForm } from './place-form';
+import { detectScript } from '../../shared/names/name-key';
+import { emptyPlaceForm, type PlaceFormValues } from './place-form';
 import { PlaceForm } from './PlaceForm';
 
 /** The label a change is remembered by (the Undo toast): the place's name, in either script. */
@@ -12,7 +13,13 @@ export function placeName(place: { nameFa: string | null; nameLatin: string | nu
 }
 
 /** "New place": a place made in this window, through createPlace (one change, undoable). */
-export function NewPlaceDialog({ type, onClose, onCreated }: { type?: string; onClose(): void; onCreated(place: PlaceDetail): void }) {
+/** A name typed in a picker goes into the field of its script. */
+function withName(values: PlaceFormValues, name: string | undefined): PlaceFormValues {
+  if (!name?.trim()) return values;
+  return detectScript(name) === 'persian' ? { ...values, nameFa: name.trim() } : { ...values, nameLatin: name.trim() };
+}
+
+export function NewPlaceDialog({ type, name, onClose, onCreated }: { type?: string; name?: string; onClose(): void; onCreated(place: PlaceDetail): void }) {
   const { api } = useClient();
   const changes = useChanges();
   const { vocabularies } = useVocabularies();
@@ -23,7 +30,7 @@ export function NewPlaceDialog({ type, onClose, onCreated }: { type?: string; on
         <p className="muted">Loading the place types…</p>
       ) : (
         <PlaceForm
-          initial={emptyPlaceForm(types, type)}
+          initial={withName(emptyPlaceForm(types, type), name)}
           types={types}
           submitLabel="Create place"
           onCancel={onClose}

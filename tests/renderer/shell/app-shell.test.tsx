@@ -88,7 +88,8 @@ describe('empty states', () => {
 
     await user.click(within(nav).getByRole('button', { name: 'Exhibits' }));
     expect(await screen.findByText('No exhibit sets yet.')).toBeInTheDocument();
-    expect(screen.getByText('vigil exhibits create NAME --prefix PREFIX')).toBeInTheDocument();
+    // Exhibits arrive with a later issue: no command is offered that does not exist yet.
+    expect(screen.queryByText(/vigil exhibits/)).not.toBeInTheDocument();
   });
 
   it('shows a list, not the empty state, once a record arrives', async () => {

@@ -200,7 +200,7 @@ export function PersonPlaces({ person, onChanged }: { person: PersonDetail; onCh
               </button>
             </p>
           ) : (
-            <PlacePicker label="Place to link" autoFocus onPick={(placeId, option) => setPlace({ id: placeId, label: option.label })} />
+            <PlacePicker label="Place to link" autoFocus allowCreate onPick={(placeId, option) => setPlace({ id: placeId, label: option.label })} />
           )}
           <SourceField label="Source for this link" value={source} onChange={setSource} />
           <div className="form-actions">
