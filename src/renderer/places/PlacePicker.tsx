@@ -1,4 +1,5 @@
 import { useContext, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { PlaceSummary } from '../../shared/dto';
 import type { PlaceId } from '../../shared/ids';
 import { useClient } from '../client/use-client';
@@ -45,7 +46,11 @@ export function PlacePicker({
       onPick={(option) => onPick(option.id as PlaceId, option)}
       {...(allowCreate ? { onCreate: setCreating, createLabel: (text: string) => `New place “${text}”…` } : {})}
     />
-    {creating !== null && (
+    {creating !== null &&
+      // In <body>, and its events kept to itself: the picker usually sits in a form (a link form), and the
+      // New place form must neither nest in it nor submit it.
+      createPortal(
+        <div onSubmit={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>
       <NewPlaceDialog
         name={creating}
         onClose={() => setCreating(null)}
@@ -54,7 +59,9 @@ export function PlacePicker({
           onPick(place.id, placeOption(place, typeLabel));
         }}
       />
-    )}
+        </div>,
+        document.body,
+      )}
     </>
   );
 }

@@ -26,6 +26,8 @@ describe('creating a place from a picker', () => {
     expect(screen.queryByRole('dialog', { name: 'New place' })).not.toBeInTheDocument();
     // The place made is the one the link form now holds.
     expect(within(form).getByText('خاوران')).toBeInTheDocument();
+    // Creating the place did not submit the link form around the picker.
+    expect(fake.api.createLink).not.toHaveBeenCalled();
     await user.click(within(form).getByRole('button', { name: 'Link place' }));
     expect(fake.api.createLink).toHaveBeenCalledWith(expect.objectContaining({ personId: farideh.id, type: 'person-detained-at' }));
   });
