@@ -18,7 +18,7 @@ export function ExhibitsView({ selectedId, onSelect }: { selectedId: number | nu
   const list = useRecordList(async () => {
     const rows = await api.listExhibitSets();
     return { rows, total: rows.length, offset: 0 };
-  }, 'exhibitSets');
+  }, ['exhibitSets']);
   return (
     <ListScreen
       title="Exhibits"

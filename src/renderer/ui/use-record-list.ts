@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_PAGE } from '../../shared/api';
-import type { Page, RecordCounts } from '../../shared/dto';
+import type { ChangedArea, Page } from '../../shared/dto';
 import { errorMessage } from './error-message';
 import { useVigilEvent } from './use-vigil-event';
 
@@ -12,15 +12,18 @@ export interface RecordList<T> {
   loading: boolean;
   error: string | null;
   loadMore(): void;
+  /** Reads the rows again (as many as are shown), as after a change elsewhere. */
+  reload(): void;
 }
 
 type FetchPage<T> = (offset: number, limit: number) => Promise<Page<T>>;
 
 /**
- * One list screen's rows, a page at a time, reloaded when the core reports a change to this kind of record.
- * Answers to superseded requests are dropped, so a slow first page never overwrites a newer one.
+ * One list screen's rows, a page at a time: read again from the top when `key` (the filter and sort, as a
+ * string) changes, and reloaded when the core reports a change to any of `areas`. Answers to superseded
+ * requests are dropped, so a slow answer to an old filter never overwrites a newer one.
  */
-export function useRecordList<T>(fetchPage: FetchPage<T>, kind: keyof RecordCounts): RecordList<T> {
+export function useRecordList<T>(fetchPage: FetchPage<T>, areas: readonly ChangedArea[], key = ''): RecordList<T> {
   const [rows, setRows] = useState<T[]>([]);
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(true);
@@ -55,18 +58,22 @@ export function useRecordList<T>(fetchPage: FetchPage<T>, kind: keyof RecordCoun
 
   useEffect(() => {
     void load(0, PAGE_SIZE, false);
+  }, [load, key]);
+
+  const reload = useCallback(() => {
+    // Keep as many rows as the user had scrolled through, so a change elsewhere does not shrink the list.
+    void load(0, Math.min(MAX_PAGE, Math.max(PAGE_SIZE, loaded.current)), false);
   }, [load]);
 
   useVigilEvent((event) => {
     if (event.type !== 'catalogue-changed') return;
-    if (event.what.length > 0 && !event.what.includes(kind)) return;
-    // Keep as many rows as the user had scrolled through, so a change elsewhere does not shrink the list.
-    void load(0, Math.min(MAX_PAGE, Math.max(PAGE_SIZE, loaded.current)), false);
+    if (event.what.length > 0 && !event.what.some((area) => areas.includes(area))) return;
+    reload();
   });
 
   const loadMore = useCallback(() => {
     void load(loaded.current, PAGE_SIZE, true);
   }, [load]);
 
-  return { rows, total, loading, error, loadMore };
+  return { rows, total, loading, error, loadMore, reload };
 }
