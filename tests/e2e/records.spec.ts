@@ -106,7 +106,8 @@ test.describe('the timeline of the fixture persons', () => {
     const timeline = page.getByRole('region', { name: /Timeline/ });
     await expect(timeline).toBeVisible();
     const weeks = timeline.locator('[data-week]');
-    expect(await weeks.count()).toBeGreaterThan(4);
+    // The chart draws once its counts arrive: wait for it rather than count at once.
+    await expect.poll(() => weeks.count()).toBeGreaterThan(4);
     await expect(timeline.getByText(/Known only as a longer range/)).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('4-timeline.png') });
 
